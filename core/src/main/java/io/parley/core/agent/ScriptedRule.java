@@ -1,0 +1,34 @@
+package io.parley.core.agent;
+
+import io.parley.core.InvalidInputException;
+import java.util.List;
+import java.util.Locale;
+
+/** A scripted agent's rule: when any keyword appears in the user's text, answer with the reply. */
+public record ScriptedRule(List<String> keywords, String reply) {
+
+    public static final int MAX_KEYWORDS = 50;
+
+    public ScriptedRule {
+        if (keywords == null || keywords.isEmpty() || keywords.size() > MAX_KEYWORDS) {
+            throw InvalidInputException.invalid("each rule needs 1-" + MAX_KEYWORDS + " keywords");
+        }
+        keywords = keywords.stream().map(ScriptedRule::validKeyword).toList();
+        if (reply == null || reply.isBlank() || reply.length() > Agent.MAX_TEXT) {
+            throw InvalidInputException.invalid("each rule needs a reply of 1-" + Agent.MAX_TEXT + " characters");
+        }
+    }
+
+    private static String validKeyword(String keyword) {
+        if (keyword == null || keyword.isBlank() || keyword.length() > 100) {
+            throw InvalidInputException.invalid("keywords must be 1-100 characters");
+        }
+        return keyword.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Case-insensitive substring match of any keyword. */
+    public boolean matches(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return keywords.stream().anyMatch(lower::contains);
+    }
+}

@@ -1,0 +1,8 @@
+package io.parley.core.auth;
+
+import io.parley.core.session.PeerId;
+import io.parley.core.tenant.TenantId;
+
+/** A caller whose credentials proved it is this peer of this tenant. */
+public record AuthenticatedPeer(TenantId tenantId, PeerId peerId) {
+}

@@ -1,0 +1,7 @@
+package io.parley.core.conversation;
+
+/** How the user reached the agent. */
+public enum Channel {
+    WEB,
+    PHONE
+}

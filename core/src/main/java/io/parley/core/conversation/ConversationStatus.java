@@ -1,0 +1,7 @@
+package io.parley.core.conversation;
+
+/** Whether a conversation can still take turns. */
+public enum ConversationStatus {
+    ACTIVE,
+    ENDED
+}

@@ -1,0 +1,8 @@
+package io.parley.core.conversation;
+
+/** Who spoke a turn. */
+public enum Role {
+    USER,
+    ASSISTANT,
+    SYSTEM
+}

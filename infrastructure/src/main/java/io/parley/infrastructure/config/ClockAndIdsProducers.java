@@ -1,0 +1,33 @@
+package io.parley.infrastructure.config;
+
+import io.parley.core.port.out.IdGenerator;
+import io.parley.core.session.SessionLimits;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.UUID;
+
+/** Produces the plain values services need: the clock, identifiers and session limits. */
+@ApplicationScoped
+public class ClockAndIdsProducers {
+
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @ApplicationScoped
+    IdGenerator idGenerator() {
+        return UUID::randomUUID;
+    }
+
+    @Produces
+    @Singleton
+    SessionLimits sessionLimits(ParleyConfig config) {
+        return new SessionLimits(config.limits().maxConnections(), config.limits().messagesPerMinute(),
+                config.limits().maxTextChars(), config.conversation().contextTurns());
+    }
+}

@@ -1,0 +1,76 @@
+package io.parley.infrastructure.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Every {@code parley.*} setting, with the defaults that work on a developer machine. */
+@ConfigMapping(prefix = "parley")
+public interface ParleyConfig {
+
+    /** Bearer token for the admin API; the admin API answers 503 while it is unset. */
+    Optional<String> adminToken();
+
+    /** Where the server keeps generated files (the JWT key pair). */
+    @WithDefault("./data")
+    Path dataDir();
+
+    /** Origins allowed to open browser WebSockets; "*" allows any. */
+    @WithDefault("*")
+    List<String> allowedOrigins();
+
+    Jwt jwt();
+
+    Limits limits();
+
+    ConversationSettings conversation();
+
+    Llm llm();
+
+    /** Keys that sign and verify access tokens. */
+    interface Jwt {
+        Optional<Path> privateKeyLocation();
+
+        Optional<Path> publicKeyLocation();
+    }
+
+    /** Limits on what one client or one node may use. */
+    interface Limits {
+        @WithDefault("4000")
+        int maxTextChars();
+
+        @WithDefault("65536")
+        int maxFrameBytes();
+
+        @WithDefault("60")
+        int messagesPerMinute();
+
+        @WithDefault("1000")
+        int maxConnections();
+    }
+
+    /** How much of a conversation the agent sees, and how long it stays cached. */
+    interface ConversationSettings {
+        @WithDefault("20")
+        int contextTurns();
+
+        @WithDefault("1h")
+        Duration contextTtl();
+    }
+
+    /** The OpenAI-compatible language model used by agents of kind "llm". */
+    interface Llm {
+        Optional<String> baseUrl();
+
+        Optional<String> apiKey();
+
+        @WithDefault("gpt-4o-mini")
+        String model();
+
+        @WithDefault("30s")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,96 @@
+package io.parley.presentation.ws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parley.core.InvalidInputException;
+import io.parley.core.conversation.ConversationId;
+import io.parley.core.session.SessionLimits;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/** Turns raw text frames into {@link ClientFrame}s, rejecting anything malformed with a precise code. */
+@ApplicationScoped
+class ClientFrameParser {
+
+    static final int MAX_ID_LENGTH = 128;
+
+    private final ObjectMapper json;
+    private final SessionLimits limits;
+
+    ClientFrameParser(ObjectMapper json, SessionLimits limits) {
+        this.json = json;
+        this.limits = limits;
+    }
+
+    ClientFrame parse(String raw) {
+        JsonNode node = readObject(raw);
+        Optional<String> id = id(node);
+        JsonNode type = node.get("type");
+        if (type == null || !type.isTextual() || type.asText().isBlank()) {
+            throw invalid("\"type\" is required and must be a string", id);
+        }
+        return switch (type.asText()) {
+            case "message" -> message(node, id);
+            case "ping" -> new ClientFrame.Ping(id);
+            case "end" -> new ClientFrame.End(id);
+            default -> throw new FrameRejectedException("unknown_type", "unknown frame type \"" + abbreviate(type.asText())
+                    + "\"", id);
+        };
+    }
+
+    private ClientFrame.Message message(JsonNode node, Optional<String> id) {
+        JsonNode text = node.get("text");
+        if (text == null || !text.isTextual() || text.asText().isBlank()) {
+            throw invalid("\"text\" is required and must be a non-empty string", id);
+        }
+        if (text.asText().length() > limits.maxTextChars()) {
+            throw new FrameRejectedException("too_large", "\"text\" is longer than " + limits.maxTextChars()
+                    + " characters", id);
+        }
+        JsonNode conversation = node.get("conversationId");
+        if (conversation != null && !conversation.isNull() && !conversation.isTextual()) {
+            throw invalid("\"conversationId\" must be a string", id);
+        }
+        if (conversation == null || conversation.isNull()) {
+            return new ClientFrame.Message(id, text.asText(), Optional.empty());
+        }
+        try {
+            return new ClientFrame.Message(id, text.asText(), Optional.of(ConversationId.parse(conversation.asText())));
+        } catch (InvalidInputException e) {
+            throw invalid("\"conversationId\" must be a UUID", id);
+        }
+    }
+
+    private JsonNode readObject(String raw) {
+        try {
+            JsonNode node = json.readTree(raw);
+            if (node == null || !node.isObject()) {
+                throw invalid("a frame must be one JSON object", Optional.empty());
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw invalid("frame is not valid JSON", Optional.empty());
+        }
+    }
+
+    private Optional<String> id(JsonNode node) {
+        JsonNode id = node.get("id");
+        if (id == null || id.isNull()) {
+            return Optional.empty();
+        }
+        if (!(id.isTextual() || id.isIntegralNumber()) || id.asText().length() > MAX_ID_LENGTH) {
+            throw invalid("\"id\" must be a string or integer of at most " + MAX_ID_LENGTH + " characters",
+                    Optional.empty());
+        }
+        return Optional.of(id.asText());
+    }
+
+    private static FrameRejectedException invalid(String message, Optional<String> id) {
+        return new FrameRejectedException("invalid_message", message, id);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,83 @@
+package io.parley.presentation.ws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.core.session.ClientSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/** Builds the JSON frames the server sends on the signalling socket. */
+@ApplicationScoped
+class ServerFrames {
+
+    static final int PROTOCOL_VERSION = 1;
+
+    private final ObjectMapper json;
+
+    ServerFrames(ObjectMapper json) {
+        this.json = json;
+    }
+
+    String welcome(ClientSession session) {
+        ObjectNode frame = frame("welcome");
+        frame.put("sessionId", session.id().toString());
+        frame.put("peerId", session.peerId().value());
+        frame.put("tenantId", session.tenantId().toString());
+        frame.put("protocol", PROTOCOL_VERSION);
+        return frame.toString();
+    }
+
+    String responseDelta(Optional<String> replyTo, String delta) {
+        ObjectNode frame = frame("response.delta");
+        replyTo.ifPresent(id -> frame.put("replyTo", id));
+        frame.put("delta", delta);
+        return frame.toString();
+    }
+
+    String response(Optional<String> replyTo, String conversationId, String text) {
+        ObjectNode frame = frame("response");
+        replyTo.ifPresent(id -> frame.put("replyTo", id));
+        frame.put("conversationId", conversationId);
+        frame.put("text", text);
+        return frame.toString();
+    }
+
+    String pong(Optional<String> replyTo) {
+        ObjectNode frame = frame("pong");
+        replyTo.ifPresent(id -> frame.put("replyTo", id));
+        return frame.toString();
+    }
+
+    String ended(Optional<String> replyTo, String conversationId) {
+        ObjectNode frame = frame("ended");
+        replyTo.ifPresent(id -> frame.put("replyTo", id));
+        frame.put("conversationId", conversationId);
+        return frame.toString();
+    }
+
+    String error(String code, String message, Optional<String> replyTo) {
+        return errorNode(code, message, replyTo).toString();
+    }
+
+    String rateLimited(long retryAfterMs, Optional<String> replyTo) {
+        return errorNode("rate_limited", "too many messages; retry later", replyTo)
+                .put("retryAfterMs", retryAfterMs).toString();
+    }
+
+    String agentUnavailable(String conversationId, Optional<String> replyTo) {
+        return errorNode("agent_unavailable", "the agent could not answer; your message was kept", replyTo)
+                .put("conversationId", conversationId).toString();
+    }
+
+    private ObjectNode errorNode(String code, String message, Optional<String> replyTo) {
+        ObjectNode frame = frame("error");
+        frame.put("code", code);
+        frame.put("message", message);
+        replyTo.ifPresent(id -> frame.put("replyTo", id));
+        return frame;
+    }
+
+    private ObjectNode frame(String type) {
+        return json.createObjectNode().put("type", type);
+    }
+}

@@ -1,0 +1,66 @@
+package io.parley.presentation.ws;
+
+import io.parley.core.auth.AuthenticatedPeer;
+import io.parley.core.auth.PeerAuthentication;
+import io.parley.core.auth.PeerCredentials;
+import io.parley.core.port.in.AuthenticatePeerUseCase;
+import io.parley.presentation.security.BearerTokens;
+import io.parley.presentation.security.OriginPolicy;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.UserData;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * Authenticates the signalling socket before the upgrade: bearer header, {@code access_token}
+ * query parameter, or X-Api-Key. 401 without valid credentials, 403 for another peer's token or a
+ * disallowed browser origin. The authenticated peer travels to the socket in the connection's user data.
+ */
+@ApplicationScoped
+public class SignalUpgradeCheck implements HttpUpgradeCheck {
+
+    static final UserData.TypedKey<AuthenticatedPeer> PEER = new UserData.TypedKey<>("parley.peer");
+
+    private final AuthenticatePeerUseCase authenticate;
+    private final OriginPolicy origins;
+    private final Vertx vertx;
+
+    public SignalUpgradeCheck(AuthenticatePeerUseCase authenticate, OriginPolicy origins, Vertx vertx) {
+        this.authenticate = authenticate;
+        this.origins = origins;
+        this.vertx = vertx;
+    }
+
+    @Override
+    public boolean appliesTo(String endpointId) {
+        return SignalSocket.ENDPOINT_ID.equals(endpointId);
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        HttpServerRequest request = context.httpRequest();
+        if (!origins.allows(request.getHeader(HttpHeaders.ORIGIN))) {
+            return CheckResult.rejectUpgrade(403);
+        }
+        PeerCredentials credentials = new PeerCredentials(context.pathParam("peerId"), bearerToken(request),
+                Optional.ofNullable(request.getHeader("X-Api-Key")).filter(k -> !k.isBlank()));
+        return vertx.executeBlocking(Uni.createFrom().item(() -> authenticate.authenticate(credentials)))
+                .map(result -> {
+                    if (result instanceof PeerAuthentication.Granted granted) {
+                        context.userData().put(PEER, granted.peer());
+                        return CheckResult.permitUpgradeSync();
+                    }
+                    return CheckResult.rejectUpgradeSync(result instanceof PeerAuthentication.Forbidden ? 403 : 401);
+                });
+    }
+
+    /** The bearer token from the Authorization header, else from the access_token query parameter. */
+    private static Optional<String> bearerToken(HttpServerRequest request) {
+        return BearerTokens.from(request.getHeader(HttpHeaders.AUTHORIZATION))
+                .or(() -> Optional.ofNullable(request.getParam("access_token")).filter(t -> !t.isBlank()));
+    }
+}
