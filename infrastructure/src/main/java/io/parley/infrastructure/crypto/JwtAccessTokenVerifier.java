@@ -26,6 +26,7 @@ public class JwtAccessTokenVerifier implements AccessTokenVerifier {
         context.setExpectedAudience(Set.of(JwtAccessTokenIssuer.AUDIENCE));
         context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
         context.setExpGracePeriodSecs(0);
+        context.setClockSkew(0);
         context.setRequiredClaims(Set.of("sub", JwtAccessTokenIssuer.TENANT_CLAIM, "exp", "iat"));
         this.parser = new DefaultJWTParser(context);
     }

@@ -7,7 +7,9 @@ import io.parley.core.InvalidInputException;
 import io.parley.core.conversation.ConversationId;
 import io.parley.core.session.SessionLimits;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Turns raw text frames into {@link ClientFrame}s, rejecting anything malformed with a precise code. */
 @ApplicationScoped
@@ -18,9 +20,21 @@ class ClientFrameParser {
     private final ObjectMapper json;
     private final SessionLimits limits;
 
-    ClientFrameParser(ObjectMapper json, SessionLimits limits) {
+    private final int maxFrameBytes;
+
+    ClientFrameParser(ObjectMapper json, SessionLimits limits,
+            @ConfigProperty(name = "parley.limits.max-frame-bytes", defaultValue = "65536") int maxFrameBytes) {
         this.json = json;
         this.limits = limits;
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    /** Whether a text frame is over the byte limit (counted as UTF-8, only when the length makes it possible). */
+    boolean isTooLarge(String raw) {
+        if (raw.length() > maxFrameBytes) {
+            return true;
+        }
+        return (long) raw.length() * 3 > maxFrameBytes && raw.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes;
     }
 
     ClientFrame parse(String raw) {

@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 public class SignalSocket {
 
     static final String ENDPOINT_ID = "signal";
+    static final int CLOSE_TOO_BIG = 1009;
     static final int CLOSE_TRY_AGAIN_LATER = 1013;
     private static final Logger LOG = Logger.getLogger(SignalSocket.class);
     private static final UserData.TypedKey<String> SESSION = UserData.TypedKey.forString("parley.session");
@@ -65,6 +66,10 @@ public class SignalSocket {
     public void onText(String raw, WebSocketConnection connection) {
         Optional<SessionId> session = sessionOf(connection);
         if (session.isEmpty()) {
+            return;
+        }
+        if (parser.isTooLarge(raw)) {
+            connection.closeAndAwait(new CloseReason(CLOSE_TOO_BIG, "frame too large"));
             return;
         }
         Optional<String> replyTo = Optional.empty();

@@ -1,0 +1,169 @@
+package io.parley.presentation.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A real WebSocket client (the JDK's) that queues incoming JSON frames and records the close code. */
+public final class SocketClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final WebSocket socket;
+    private final BlockingQueue<JsonNode> frames;
+    private final CompletableFuture<Integer> closeCode;
+
+    private SocketClient(WebSocket socket, BlockingQueue<JsonNode> frames, CompletableFuture<Integer> closeCode) {
+        this.socket = socket;
+        this.frames = frames;
+        this.closeCode = closeCode;
+    }
+
+    /** Connects with the given headers; throws {@link HandshakeRefused} with the HTTP status when refused. */
+    public static SocketClient connect(URI uri, Map<String, String> headers) {
+        BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        headers.forEach(builder::header);
+        try {
+            WebSocket socket = builder.buildAsync(uri, new Listener(frames, closeCode)).join();
+            return new SocketClient(socket, frames, closeCode);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                throw new HandshakeRefused(refused.getResponse().statusCode());
+            }
+            throw e;
+        }
+    }
+
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(ByteBuffer.wrap(data), true).join();
+    }
+
+    /** The next frame, failing the test when none arrives in 5 seconds. */
+    public JsonNode next() {
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < deadline) {
+                JsonNode frame = frames.poll(50, TimeUnit.MILLISECONDS);
+                if (frame != null) {
+                    return frame;
+                }
+                if (closeCode.isDone() && frames.isEmpty()) {
+                    throw new AssertionError("socket closed with " + closeCode.join() + " before the next frame");
+                }
+            }
+            throw new AssertionError("no frame within 5 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits for the next frame of the given type, skipping others. */
+    public JsonNode nextOfType(String type) {
+        for (int i = 0; i < 1000; i++) {
+            JsonNode frame = next();
+            if (type.equals(frame.path("type").asText())) {
+                return frame;
+            }
+        }
+        throw new AssertionError("no " + type + " frame");
+    }
+
+    /** The close code the server sent, waiting up to 5 seconds. */
+    public int awaitClose() {
+        try {
+            return closeCode.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("socket not closed by the server within 5 s", e);
+        }
+    }
+
+    public boolean isClosed() {
+        return closeCode.isDone();
+    }
+
+    @Override
+    public void close() {
+        if (!closeCode.isDone() && !socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+            try {
+                closeCode.get(2, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                socket.abort();
+            }
+        }
+    }
+
+    /** The server refused the upgrade with this HTTP status. */
+    public static final class HandshakeRefused extends RuntimeException {
+        private final int status;
+
+        HandshakeRefused(int status) {
+            super("handshake refused with HTTP " + status);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /** Collects text frames (which may arrive in parts) and the close code; calls arrive one at a time. */
+    private static final class Listener implements WebSocket.Listener {
+
+        private final BlockingQueue<JsonNode> frames;
+        private final CompletableFuture<Integer> closeCode;
+        private final StringBuilder partial = new StringBuilder();
+
+        Listener(BlockingQueue<JsonNode> frames, CompletableFuture<Integer> closeCode) {
+            this.frames = frames;
+            this.closeCode = closeCode;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try {
+                    frames.add(JSON.readTree(text));
+                } catch (Exception e) {
+                    frames.add(JSON.createObjectNode().put("type", "unparseable").put("raw", text));
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closeCode.complete(-1);
+        }
+    }
+}
