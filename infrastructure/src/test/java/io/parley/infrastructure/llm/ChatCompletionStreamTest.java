@@ -1,0 +1,89 @@
+package io.parley.infrastructure.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Parses streams shaped exactly like OpenAI's chat.completion.chunk Server-Sent Events. */
+class ChatCompletionStreamTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private ChatCompletionStream read(String wire, List<String> deltas) throws IOException {
+        ChatCompletionStream stream = new ChatCompletionStream(json, deltas::add);
+        ServerSentEvents.read(new BufferedReader(new StringReader(wire)), data -> {
+            try {
+                return stream.accept(data);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return stream;
+    }
+
+    @Test
+    void concatenatesDeltasAndReadsUsageFromTheFinalChunk() throws IOException {
+        String wire = """
+                : keep-alive comment
+
+                data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]}
+
+                data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"Hel"},"finish_reason":null}]}
+
+                data:{"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"lo"},"finish_reason":null}]}
+
+                data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}
+
+                data: {"id":"c1","object":"chat.completion.chunk","choices":[],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11}}
+
+                data: [DONE]
+
+                data: {"never":"read"}
+
+                """;
+        List<String> deltas = new ArrayList<>();
+        ChatCompletionStream stream = read(wire, deltas);
+        assertThat(deltas).containsExactly("Hel", "lo");
+        assertThat(stream.text()).isEqualTo("Hello");
+        assertThat(stream.totalTokens()).isEqualTo(11);
+        assertThat(stream.completed()).isTrue();
+    }
+
+    @Test
+    void toleratesNullChoicesAndMissingUsage() throws IOException {
+        String wire = "data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"},\"finish_reason\":\"length\"}]}\n\n"
+                + "data: {\"choices\":null}\n\n";
+        ChatCompletionStream stream = read(wire, new ArrayList<>());
+        assertThat(stream.text()).isEqualTo("Hi");
+        assertThat(stream.totalTokens()).isZero();
+        assertThat(stream.completed()).isTrue();
+    }
+
+    @Test
+    void aStreamCutOffMidwayIsNotCompleted() throws IOException {
+        ChatCompletionStream stream = read("data: {\"choices\":[{\"delta\":{\"content\":\"Hal\"},"
+                + "\"finish_reason\":null}]}\n\n", new ArrayList<>());
+        assertThat(stream.completed()).isFalse();
+    }
+
+    @Test
+    void multiLineDataIsJoinedWithNewlines() throws IOException {
+        List<String> payloads = new ArrayList<>();
+        ServerSentEvents.read(new BufferedReader(new StringReader("data: {\"a\":\ndata: 1}\n\n")), payloads::add);
+        assertThat(payloads).containsExactly("{\"a\":\n1}");
+    }
+
+    @Test
+    void anErrorObjectInTheStreamFails() {
+        ChatCompletionStream stream = new ChatCompletionStream(json, d -> { });
+        assertThatThrownBy(() -> stream.accept("{\"error\":{\"message\":\"quota\"}}"))
+                .isInstanceOf(IOException.class).hasMessageContaining("quota");
+    }
+}
