@@ -2,10 +2,25 @@ package io.parley.application.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import io.parley.core.auth.AuthenticatedPeer;
 import io.parley.core.port.in.ConnectClientUseCase.Result;
+import io.parley.application.signal.ClusterAdmission;
+import io.parley.application.signal.SessionMessenger;
+import io.parley.application.signal.SessionResumption;
+import io.parley.core.port.out.ClientChannel;
+import io.parley.core.port.out.ConnectionQuota;
+import io.parley.core.port.out.PeerDirectory;
+import io.parley.core.port.out.ResumeStore;
+import io.parley.core.port.out.RoomStore;
+import io.parley.core.port.out.SignalBus;
+import io.parley.core.port.out.TenantRepository;
+import io.parley.core.session.SignalLimits;
+import io.parley.core.signal.PeerAddress;
+import java.time.Duration;
 import io.parley.core.port.out.SessionEventRepository;
 import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.session.ClientSession;
@@ -31,19 +46,36 @@ class ConnectClientServiceTest {
     /** A registry as simple as the port's contract, to watch sessions come and go. */
     private static final class CountingRegistry implements SessionRegistry {
         final Map<SessionId, ClientSession> sessions = new ConcurrentHashMap<>();
+        final Map<SessionId, ClientChannel> channels = new ConcurrentHashMap<>();
 
         @Override
-        public synchronized boolean register(ClientSession session, int capacity) {
+        public synchronized boolean register(ClientSession session, ClientChannel channel, int capacity) {
             if (sessions.size() >= capacity) {
                 return false;
             }
             sessions.put(session.id(), session);
+            channels.put(session.id(), channel);
             return true;
         }
 
         @Override
         public Optional<ClientSession> find(SessionId id) {
             return Optional.ofNullable(sessions.get(id));
+        }
+
+        @Override
+        public Optional<ClientChannel> channel(SessionId id) {
+            return Optional.ofNullable(channels.get(id));
+        }
+
+        @Override
+        public Optional<ClientSession> findByPeer(PeerAddress peer) {
+            return sessions.values().stream().filter(s -> s.address().equals(peer)).reduce((a, b) -> b);
+        }
+
+        @Override
+        public java.util.Collection<ClientSession> all() {
+            return List.copyOf(sessions.values());
         }
 
         @Override
@@ -60,16 +92,36 @@ class ConnectClientServiceTest {
     private final CountingRegistry registry = new CountingRegistry();
     private final SessionEventRepository events = mock(SessionEventRepository.class);
     private final Clock clock = Clock.systemUTC();
+    private final SignalBus bus = mock(SignalBus.class);
+    private final PeerDirectory directory = mock(PeerDirectory.class);
+    private final RoomStore rooms = mock(RoomStore.class);
+    private final ResumeStore resumes = mock(ResumeStore.class);
+    private final TenantRepository tenants = mock(TenantRepository.class);
+    private final SignalLimits signalLimits = new SignalLimits(50, Duration.ofSeconds(30), Duration.ofSeconds(60),
+            Duration.ofSeconds(15));
+    private final SessionMessenger messenger = new SessionMessenger(registry, bus);
+    private final ClusterAdmission admission = new ClusterAdmission(tenants, mock(ConnectionQuota.class), directory,
+            registry, messenger);
     private final ConnectClientService connect = new ConnectClientService(registry, events,
-            new SessionLimits(2, 60, 4000, 20), UUID::randomUUID, clock);
-    private final DisconnectClientService disconnect = new DisconnectClientService(registry, events, clock);
+            new SessionLimits(2, 60, 4000, 20), admission,
+            new SessionResumption(resumes, rooms, messenger, signalLimits), UUID::randomUUID, clock);
+    private final DisconnectClientService disconnect = new DisconnectClientService(registry, rooms, messenger, resumes,
+            directory, admission, events, signalLimits, clock);
+    private final ClientChannel channel = mock(ClientChannel.class);
+
+    @org.junit.jupiter.api.BeforeEach
+    void cluster() {
+        when(bus.nodeId()).thenReturn("node-1");
+        when(tenants.findById(any())).thenReturn(Optional.empty());
+        when(directory.claim(any(), any())).thenReturn(Optional.empty());
+    }
     private final AuthenticatedPeer peer = new AuthenticatedPeer(new TenantId(UUID.randomUUID()), new PeerId("alice"));
 
     @Test
     void admitsUpToCapacityThenRefusesAndAuditsBoth() {
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            results.add(connect.connect(peer));
+            results.add(connect.connect(peer, channel, Optional.empty()));
         }
         assertThat(results.get(0)).isInstanceOf(Result.Connected.class);
         assertThat(((Result.Connected) results.get(1)).session().state()).isEqualTo(SessionState.OPEN);
@@ -82,12 +134,12 @@ class ConnectClientServiceTest {
 
     @Test
     void disconnectingFreesThePlaceAndIsRecordedOnce() {
-        ClientSession session = ((Result.Connected) connect.connect(peer)).session();
-        connect.connect(peer);
-        disconnect.disconnect(session.id(), "closed with 1000");
-        disconnect.disconnect(session.id(), "closed again");
+        ClientSession session = ((Result.Connected) connect.connect(peer, channel, Optional.empty())).session();
+        connect.connect(peer, channel, Optional.empty());
+        disconnect.disconnect(session.id(), "closed with 1000", true);
+        disconnect.disconnect(session.id(), "closed again", true);
         assertThat(session.state()).isEqualTo(SessionState.CLOSED);
-        assertThat(connect.connect(peer)).isInstanceOf(Result.Connected.class);
+        assertThat(connect.connect(peer, channel, Optional.empty())).isInstanceOf(Result.Connected.class);
         ArgumentCaptor<SessionEvent> recorded = ArgumentCaptor.forClass(SessionEvent.class);
         verify(events, org.mockito.Mockito.times(4)).record(recorded.capture());
         assertThat(recorded.getAllValues()).filteredOn(e -> e.type() == SessionEventType.DISCONNECTED)

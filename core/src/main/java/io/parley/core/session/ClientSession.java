@@ -5,7 +5,11 @@ import io.parley.core.tenant.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.parley.core.signal.PeerAddress;
+import io.parley.core.signal.RoomName;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 
 /** One live client connection: who it is, how long it has been there and what it has used. */
@@ -21,8 +25,15 @@ public final class ClientSession {
     private long messageCount;
     private long tokensUsed;
     private ConversationId currentConversationId;
+    private final String resumeToken;
+    private final Set<RoomName> rooms = new LinkedHashSet<>();
 
     public ClientSession(SessionId id, PeerId peerId, TenantId tenantId, Instant connectedAt) {
+        this(id, peerId, tenantId, connectedAt, "");
+    }
+
+    public ClientSession(SessionId id, PeerId peerId, TenantId tenantId, Instant connectedAt, String resumeToken) {
+        this.resumeToken = Objects.requireNonNull(resumeToken);
         this.id = Objects.requireNonNull(id);
         this.peerId = Objects.requireNonNull(peerId);
         this.tenantId = Objects.requireNonNull(tenantId);
@@ -47,6 +58,13 @@ public final class ClientSession {
         lastActivityAt = at;
     }
 
+    /** Notes that the client was heard from (any frame), for idle detection. */
+    public synchronized void touch(Instant at) {
+        if (at.isAfter(lastActivityAt)) {
+            lastActivityAt = at;
+        }
+    }
+
     /** Closes the session; returns false when it was already closed. */
     public synchronized boolean close(Instant at) {
         if (state == SessionState.CLOSED) {
@@ -69,6 +87,28 @@ public final class ClientSession {
 
     public synchronized Optional<ConversationId> currentConversationId() {
         return Optional.ofNullable(currentConversationId);
+    }
+
+    /** Adds a room; returns false when the session was already in it. */
+    public synchronized boolean enter(RoomName room) {
+        return rooms.add(room);
+    }
+
+    /** Removes a room; returns false when the session was not in it. */
+    public synchronized boolean exit(RoomName room) {
+        return rooms.remove(room);
+    }
+
+    public synchronized Set<RoomName> rooms() {
+        return Set.copyOf(rooms);
+    }
+
+    public String resumeToken() {
+        return resumeToken;
+    }
+
+    public PeerAddress address() {
+        return new PeerAddress(tenantId, peerId);
     }
 
     public SessionId id() {

@@ -3,9 +3,10 @@ package io.parley.core.tenant;
 import io.parley.core.InvalidInputException;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A company using Parley; its API keys are kept apart, as hashes only. */
-public record Tenant(TenantId id, String name, Instant createdAt) {
+public record Tenant(TenantId id, String name, Instant createdAt, Optional<Integer> maxConnections) {
 
     public static final int MAX_NAME_LENGTH = 200;
 
@@ -13,6 +14,20 @@ public record Tenant(TenantId id, String name, Instant createdAt) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(createdAt, "createdAt");
         name = validName(name);
+        maxConnections = Objects.requireNonNullElse(maxConnections, Optional.<Integer>empty());
+        if (maxConnections.isPresent() && maxConnections.get() < 1) {
+            throw InvalidInputException.invalid("maxConnections must be at least 1");
+        }
+    }
+
+    /** A tenant without a connection cap. */
+    public Tenant(TenantId id, String name, Instant createdAt) {
+        this(id, name, createdAt, Optional.empty());
+    }
+
+    /** The same tenant with another connection cap (empty: no cap). */
+    public Tenant withMaxConnections(Optional<Integer> cap) {
+        return new Tenant(id, name, createdAt, cap);
     }
 
     /** Trims a tenant name and checks it is 1–200 characters. */

@@ -2,6 +2,7 @@ package io.parley.infrastructure.config;
 
 import io.parley.core.port.out.IdGenerator;
 import io.parley.core.session.SessionLimits;
+import io.parley.core.session.SignalLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -29,5 +30,12 @@ public class ClockAndIdsProducers {
     SessionLimits sessionLimits(ParleyConfig config) {
         return new SessionLimits(config.limits().maxConnections(), config.limits().messagesPerMinute(),
                 config.limits().maxTextChars(), config.conversation().contextTurns());
+    }
+
+    @Produces
+    @Singleton
+    SignalLimits signalLimits(ParleyConfig config) {
+        return new SignalLimits(config.limits().maxRoomPeers(), config.session().resumeWindow(),
+                config.session().idleTimeout(), config.cluster().nodeTtl());
     }
 }

@@ -30,6 +30,52 @@ public interface ParleyConfig {
 
     Llm llm();
 
+    Cluster cluster();
+
+    Session session();
+
+    Shutdown shutdown();
+
+    /** This node's place among the others. */
+    interface Cluster {
+        /** Fixed node id; a random one per start when unset. */
+        Optional<String> nodeId();
+
+        /** How long a silent node's peers stay in the directory. */
+        @WithDefault("15s")
+        Duration nodeTtl();
+    }
+
+    /** Liveness and resumption of client sessions. */
+    interface Session {
+        @WithDefault("30s")
+        Duration resumeWindow();
+
+        @WithDefault("60s")
+        Duration idleTimeout();
+
+        /** How often the server pings each socket. */
+        @WithDefault("20s")
+        Duration pingInterval();
+
+        Resume resume();
+    }
+
+    /** How much is kept for an away session. */
+    interface Resume {
+        @WithDefault("100")
+        int maxFrames();
+
+        @WithDefault("65536")
+        int maxBytes();
+    }
+
+    /** Graceful shutdown. */
+    interface Shutdown {
+        @WithDefault("20s")
+        Duration drainTimeout();
+    }
+
     /** Keys that sign and verify access tokens. */
     interface Jwt {
         Optional<Path> privateKeyLocation();
@@ -50,6 +96,12 @@ public interface ParleyConfig {
 
         @WithDefault("1000")
         int maxConnections();
+
+        @WithDefault("50")
+        int maxRoomPeers();
+
+        @WithDefault("256")
+        int maxPendingFrames();
     }
 
     /** How much of a conversation the agent sees, and how long it stays cached. */

@@ -10,6 +10,31 @@ import io.parley.application.conversation.ListConversationsService;
 import io.parley.application.conversation.MessageRateLimit;
 import io.parley.application.conversation.SendMessageService;
 import io.parley.application.session.ConnectClientService;
+import io.parley.application.session.KeepAliveService;
+import io.parley.core.port.in.KeepAliveUseCase;
+import io.parley.application.signal.ClusterAdmission;
+import io.parley.application.signal.DrainNodeService;
+import io.parley.application.signal.JoinRoomService;
+import io.parley.application.signal.LeaveRoomService;
+import io.parley.application.signal.MaintainClusterService;
+import io.parley.application.signal.RelaySignalService;
+import io.parley.application.signal.SessionMessenger;
+import io.parley.application.signal.SessionResumption;
+import io.parley.application.tenant.SetTenantLimitsService;
+import io.parley.core.port.in.DrainNodeUseCase;
+import io.parley.core.port.in.JoinRoomUseCase;
+import io.parley.core.port.in.LeaveRoomUseCase;
+import io.parley.core.port.in.MaintainClusterUseCase;
+import io.parley.core.port.in.RelaySignalUseCase;
+import io.parley.core.port.in.SetTenantLimitsUseCase;
+import io.parley.core.port.out.ClusterNodes;
+import io.parley.core.port.out.ConnectionQuota;
+import io.parley.core.port.out.PeerDirectory;
+import io.parley.core.port.out.ResumeStore;
+import io.parley.core.port.out.RoomStore;
+import io.parley.core.port.out.SignalBus;
+import io.parley.core.session.SignalLimits;
+import jakarta.inject.Singleton;
 import io.parley.application.session.DisconnectClientService;
 import io.parley.application.session.ListSessionEventsService;
 import io.parley.application.tenant.AuthenticateApiKeyService;
@@ -93,16 +118,78 @@ public class UseCaseProducers {
     }
 
     @Produces
-    @ApplicationScoped
-    ConnectClientUseCase connectClient(SessionRegistry registry, SessionEventRepository events, SessionLimits limits,
-            IdGenerator ids, Clock clock) {
-        return new ConnectClientService(registry, events, limits, ids, clock);
+    @Singleton
+    SessionMessenger sessionMessenger(SessionRegistry registry, SignalBus bus) {
+        return new SessionMessenger(registry, bus);
+    }
+
+    @Produces
+    @Singleton
+    ClusterAdmission clusterAdmission(TenantRepository tenants, ConnectionQuota quota, PeerDirectory directory,
+            SessionRegistry registry, SessionMessenger messenger) {
+        return new ClusterAdmission(tenants, quota, directory, registry, messenger);
     }
 
     @Produces
     @ApplicationScoped
-    DisconnectClientUseCase disconnectClient(SessionRegistry registry, SessionEventRepository events, Clock clock) {
-        return new DisconnectClientService(registry, events, clock);
+    ConnectClientUseCase connectClient(SessionRegistry registry, SessionEventRepository events, SessionLimits limits,
+            ClusterAdmission admission, ResumeStore resumes, RoomStore rooms, SessionMessenger messenger,
+            SignalLimits signalLimits, IdGenerator ids, Clock clock) {
+        return new ConnectClientService(registry, events, limits, admission,
+                new SessionResumption(resumes, rooms, messenger, signalLimits), ids, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    DisconnectClientUseCase disconnectClient(SessionRegistry registry, RoomStore rooms, SessionMessenger messenger,
+            ResumeStore resumes, PeerDirectory directory, ClusterAdmission admission, SessionEventRepository events,
+            SignalLimits limits, Clock clock) {
+        return new DisconnectClientService(registry, rooms, messenger, resumes, directory, admission, events, limits,
+                clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    JoinRoomUseCase joinRoom(SessionRegistry registry, RoomStore rooms, SessionMessenger messenger,
+            SignalLimits limits) {
+        return new JoinRoomService(registry, rooms, messenger, limits);
+    }
+
+    @Produces
+    @ApplicationScoped
+    LeaveRoomUseCase leaveRoom(SessionRegistry registry, RoomStore rooms, SessionMessenger messenger) {
+        return new LeaveRoomService(registry, rooms, messenger);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RelaySignalUseCase relaySignal(SessionRegistry registry, SignalBus bus) {
+        return new RelaySignalService(registry, bus);
+    }
+
+    @Produces
+    @ApplicationScoped
+    MaintainClusterUseCase maintainCluster(SessionRegistry registry, ClusterNodes nodes, PeerDirectory directory,
+            RoomStore rooms, ConnectionQuota quota, SessionMessenger messenger, SignalLimits limits, Clock clock) {
+        return new MaintainClusterService(registry, nodes, directory, rooms, quota, messenger, limits, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    DrainNodeUseCase drainNode(SessionRegistry registry) {
+        return new DrainNodeService(registry);
+    }
+
+    @Produces
+    @ApplicationScoped
+    KeepAliveUseCase keepAlive(SessionRegistry registry, Clock clock) {
+        return new KeepAliveService(registry, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    SetTenantLimitsUseCase setTenantLimits(TenantRepository tenants) {
+        return new SetTenantLimitsService(tenants);
     }
 
     @Produces

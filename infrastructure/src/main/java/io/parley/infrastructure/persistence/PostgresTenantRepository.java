@@ -23,6 +23,14 @@ public class PostgresTenantRepository implements TenantRepository {
     }
 
     @Override
+    public void update(Tenant tenant) {
+        TenantJpaEntity entity = TenantJpaEntity.findById(tenant.id().value());
+        if (entity != null) {
+            entity.maxConnections = tenant.maxConnections().orElse(null);
+        }
+    }
+
+    @Override
     public Optional<Tenant> findById(TenantId id) {
         return TenantJpaEntity.<TenantJpaEntity>findByIdOptional(id.value()).map(TenantMapper::toDomain);
     }

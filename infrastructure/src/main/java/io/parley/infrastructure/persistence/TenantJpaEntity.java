@@ -21,4 +21,7 @@ public class TenantJpaEntity extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "max_connections")
+    public Integer maxConnections;
 }

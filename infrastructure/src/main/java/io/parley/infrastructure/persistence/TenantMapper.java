@@ -14,10 +14,11 @@ final class TenantMapper {
         e.id = tenant.id().value();
         e.name = tenant.name();
         e.createdAt = tenant.createdAt();
+        e.maxConnections = tenant.maxConnections().orElse(null);
         return e;
     }
 
     static Tenant toDomain(TenantJpaEntity e) {
-        return new Tenant(new TenantId(e.id), e.name, e.createdAt);
+        return new Tenant(new TenantId(e.id), e.name, e.createdAt, java.util.Optional.ofNullable(e.maxConnections));
     }
 }

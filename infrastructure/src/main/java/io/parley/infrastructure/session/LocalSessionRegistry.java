@@ -1,23 +1,31 @@
 package io.parley.infrastructure.session;
 
+import io.parley.core.port.out.ClientChannel;
 import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.session.ClientSession;
 import io.parley.core.session.SessionId;
+import io.parley.core.signal.PeerAddress;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The sessions connected to this node; capacity is reserved atomically before a session is added. */
+/**
+ * The sessions connected to this node, by id and by peer, with their channels. Capacity is
+ * reserved atomically before a session is added. Node-local by nature: the shared view is in Redis.
+ */
 @ApplicationScoped
 public class LocalSessionRegistry implements SessionRegistry {
 
-    private final Map<SessionId, ClientSession> sessions = new ConcurrentHashMap<>();
+    private final Map<SessionId, Entry> sessions = new ConcurrentHashMap<>();
+    private final Map<PeerAddress, SessionId> byPeer = new ConcurrentHashMap<>();
     private final AtomicInteger reserved = new AtomicInteger();
 
     @Override
-    public boolean register(ClientSession session, int capacity) {
+    public boolean register(ClientSession session, ClientChannel channel, int capacity) {
         int current;
         do {
             current = reserved.get();
@@ -25,26 +33,47 @@ public class LocalSessionRegistry implements SessionRegistry {
                 return false;
             }
         } while (!reserved.compareAndSet(current, current + 1));
-        sessions.put(session.id(), session);
+        sessions.put(session.id(), new Entry(session, channel));
+        byPeer.put(session.address(), session.id());
         return true;
     }
 
     @Override
     public Optional<ClientSession> find(SessionId id) {
-        return Optional.ofNullable(sessions.get(id));
+        return Optional.ofNullable(sessions.get(id)).map(Entry::session);
+    }
+
+    @Override
+    public Optional<ClientChannel> channel(SessionId id) {
+        return Optional.ofNullable(sessions.get(id)).map(Entry::channel);
+    }
+
+    @Override
+    public Optional<ClientSession> findByPeer(PeerAddress peer) {
+        return Optional.ofNullable(byPeer.get(peer)).flatMap(this::find);
     }
 
     @Override
     public Optional<ClientSession> remove(SessionId id) {
-        ClientSession removed = sessions.remove(id);
-        if (removed != null) {
-            reserved.decrementAndGet();
+        Entry removed = sessions.remove(id);
+        if (removed == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(removed);
+        reserved.decrementAndGet();
+        byPeer.remove(removed.session().address(), id);
+        return Optional.of(removed.session());
+    }
+
+    @Override
+    public Collection<ClientSession> all() {
+        return List.copyOf(sessions.values().stream().map(Entry::session).toList());
     }
 
     @Override
     public int size() {
         return sessions.size();
+    }
+
+    private record Entry(ClientSession session, ClientChannel channel) {
     }
 }

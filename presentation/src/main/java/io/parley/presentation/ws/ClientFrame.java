@@ -1,6 +1,9 @@
 package io.parley.presentation.ws;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.core.conversation.ConversationId;
+import io.parley.core.session.PeerId;
+import io.parley.core.signal.RoomName;
 import java.util.Optional;
 
 /** A frame a client sent on the signalling socket, already validated. */
@@ -19,5 +22,17 @@ sealed interface ClientFrame {
 
     /** Ends the current conversation. */
     record End(Optional<String> id) implements ClientFrame {
+    }
+
+    /** Enters a room of the tenant. */
+    record Join(Optional<String> id, RoomName room) implements ClientFrame {
+    }
+
+    /** Leaves a room. */
+    record Leave(Optional<String> id, RoomName room) implements ClientFrame {
+    }
+
+    /** A signalling frame for another peer: {@code body} is the frame without "to". */
+    record Relay(Optional<String> id, PeerId to, ObjectNode body) implements ClientFrame {
     }
 }

@@ -3,6 +3,9 @@ package io.parley.presentation.ws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.core.session.PeerId;
+import io.parley.core.signal.RoomName;
 import io.parley.core.InvalidInputException;
 import io.parley.core.conversation.ConversationId;
 import io.parley.core.session.SessionLimits;
@@ -16,6 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class ClientFrameParser {
 
     static final int MAX_ID_LENGTH = 128;
+    static final int MAX_SDP_CHARS = 65536;
+    /** Room for the envelope around a maximal SDP. */
+    static final int SDP_ENVELOPE_BYTES = 4096;
 
     private final ObjectMapper json;
     private final SessionLimits limits;
@@ -29,12 +35,25 @@ class ClientFrameParser {
         this.maxFrameBytes = maxFrameBytes;
     }
 
-    /** Whether a text frame is over the byte limit (counted as UTF-8, only when the length makes it possible). */
+    /**
+     * Whether a text frame is over the byte limit (counted as UTF-8 only when the length makes it
+     * possible). Offers and answers may carry a 64 KiB SDP, so their limit has room for the envelope.
+     */
     boolean isTooLarge(String raw) {
-        if (raw.length() > maxFrameBytes) {
+        int limit = maxFrameBytes;
+        if (raw.length() > maxFrameBytes && carriesSdp(raw)) {
+            limit = Math.max(maxFrameBytes, MAX_SDP_CHARS + SDP_ENVELOPE_BYTES);
+        }
+        if (raw.length() > limit) {
             return true;
         }
-        return (long) raw.length() * 3 > maxFrameBytes && raw.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes;
+        return (long) raw.length() * 3 > limit && raw.getBytes(StandardCharsets.UTF_8).length > limit;
+    }
+
+    private static boolean carriesSdp(String raw) {
+        int head = Math.min(raw.length(), 256);
+        String start = raw.substring(0, head);
+        return start.contains("\"offer\"") || start.contains("\"answer\"") || raw.contains("\"sdp\"");
     }
 
     ClientFrame parse(String raw) {
@@ -48,6 +67,11 @@ class ClientFrameParser {
             case "message" -> message(node, id);
             case "ping" -> new ClientFrame.Ping(id);
             case "end" -> new ClientFrame.End(id);
+            case "join" -> new ClientFrame.Join(id, room(node, id));
+            case "leave" -> new ClientFrame.Leave(id, room(node, id));
+            case "offer", "answer" -> relay(node, id, "sdp");
+            case "candidate" -> relay(node, id, "candidate");
+            case "signal" -> relay(node, id, "data");
             default -> throw new FrameRejectedException("unknown_type", "unknown frame type \"" + abbreviate(type.asText())
                     + "\"", id);
         };
@@ -74,6 +98,54 @@ class ClientFrameParser {
         } catch (InvalidInputException e) {
             throw invalid("\"conversationId\" must be a UUID", id);
         }
+    }
+
+    private RoomName room(JsonNode node, Optional<String> id) {
+        JsonNode room = node.get("room");
+        if (room == null || !room.isTextual()) {
+            throw invalid("\"room\" is required and must be a string", id);
+        }
+        try {
+            return new RoomName(room.asText());
+        } catch (InvalidInputException e) {
+            throw invalid(e.getMessage(), id);
+        }
+    }
+
+    /** Checks a relayed frame's target and payload, and strips "to" from what the receiver gets. */
+    private ClientFrame.Relay relay(JsonNode node, Optional<String> id, String payloadField) {
+        JsonNode to = node.get("to");
+        if (to == null || !to.isTextual() || !PeerId.isValid(to.asText())) {
+            throw invalid("\"to\" is required: a peer id of 1-64 characters of [A-Za-z0-9._-]", id);
+        }
+        JsonNode payload = node.get(payloadField);
+        switch (payloadField) {
+            case "sdp" -> {
+                if (payload == null || !payload.isTextual() || payload.asText().isEmpty()) {
+                    throw invalid("\"sdp\" is required and must be a string", id);
+                }
+                if (payload.asText().length() > MAX_SDP_CHARS) {
+                    throw new FrameRejectedException("too_large", "\"sdp\" is longer than 64 KiB", id);
+                }
+            }
+            case "candidate" -> {
+                if (payload == null || !(payload.isObject() || payload.isNull())) {
+                    throw invalid("\"candidate\" is required: an RTCIceCandidateInit object, or null for "
+                            + "end of candidates", id);
+                }
+                if (payload.isObject() && payload.has("candidate") && !payload.get("candidate").isTextual()) {
+                    throw invalid("\"candidate.candidate\" must be a string", id);
+                }
+            }
+            default -> {
+                if (payload == null || !payload.isObject()) {
+                    throw invalid("\"data\" is required and must be an object", id);
+                }
+            }
+        }
+        ObjectNode body = ((ObjectNode) node).deepCopy();
+        body.remove("to");
+        return new ClientFrame.Relay(id, new PeerId(to.asText()), body);
     }
 
     private JsonNode readObject(String raw) {

@@ -3,6 +3,7 @@ package io.parley.presentation.ws;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.core.session.ClientSession;
+import io.parley.core.signal.Outbound;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -24,7 +25,46 @@ class ServerFrames {
         frame.put("peerId", session.peerId().value());
         frame.put("tenantId", session.tenantId().toString());
         frame.put("protocol", PROTOCOL_VERSION);
+        frame.put("resumeToken", session.resumeToken());
         return frame.toString();
+    }
+
+    String resumed(long missed, boolean lost) {
+        ObjectNode frame = frame("resumed").put("missed", missed);
+        if (lost) {
+            frame.put("lost", true);
+        }
+        return frame.toString();
+    }
+
+    String joined(Optional<String> replyTo, String room, java.util.List<String> peers) {
+        ObjectNode frame = frame("joined");
+        replyTo.ifPresent(id -> frame.put("replyTo", id));
+        frame.put("room", room);
+        peers.forEach(frame.putArray("peers")::add);
+        return frame.toString();
+    }
+
+    String left(Optional<String> replyTo, String room) {
+        ObjectNode frame = frame("left");
+        replyTo.ifPresent(id -> frame.put("replyTo", id));
+        return frame.put("room", room).toString();
+    }
+
+    /** The JSON a client sees for a frame that did not come from its own requests. */
+    String render(Outbound outbound) {
+        if (outbound instanceof Outbound.Relayed relayed) {
+            return relayed.json();
+        } else if (outbound instanceof Outbound.PeerJoined joined) {
+            return frame("peer.joined").put("room", joined.room().value()).put("peer", joined.peer().value())
+                    .toString();
+        } else if (outbound instanceof Outbound.PeerLeft left) {
+            return frame("peer.left").put("room", left.room().value()).put("peer", left.peer().value())
+                    .put("reason", left.reason()).toString();
+        } else if (outbound instanceof Outbound.Reconnect reconnect) {
+            return frame("reconnect").put("reason", reconnect.reason()).toString();
+        }
+        throw new IllegalArgumentException("not a client frame: " + outbound);
     }
 
     String responseDelta(Optional<String> replyTo, String delta) {

@@ -28,11 +28,14 @@ public class SignalUpgradeCheck implements HttpUpgradeCheck {
     private final AuthenticatePeerUseCase authenticate;
     private final OriginPolicy origins;
     private final Vertx vertx;
+    private final NodeLifecycle lifecycle;
 
-    public SignalUpgradeCheck(AuthenticatePeerUseCase authenticate, OriginPolicy origins, Vertx vertx) {
+    public SignalUpgradeCheck(AuthenticatePeerUseCase authenticate, OriginPolicy origins, Vertx vertx,
+            NodeLifecycle lifecycle) {
         this.authenticate = authenticate;
         this.origins = origins;
         this.vertx = vertx;
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -43,6 +46,9 @@ public class SignalUpgradeCheck implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         HttpServerRequest request = context.httpRequest();
+        if (lifecycle.isDraining()) {
+            return CheckResult.rejectUpgrade(503);
+        }
         if (!origins.allows(request.getHeader(HttpHeaders.ORIGIN))) {
             return CheckResult.rejectUpgrade(403);
         }

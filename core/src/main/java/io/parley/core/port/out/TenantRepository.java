@@ -12,4 +12,7 @@ public interface TenantRepository {
     Optional<Tenant> findById(TenantId id);
 
     Optional<Tenant> findByApiKeyHash(String apiKeyHash);
+
+    /** Stores a changed connection cap. */
+    void update(Tenant tenant);
 }

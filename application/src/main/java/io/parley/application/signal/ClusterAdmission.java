@@ -1,0 +1,61 @@
+package io.parley.application.signal;
+
+import io.parley.core.port.out.ConnectionQuota;
+import io.parley.core.port.out.PeerDirectory;
+import io.parley.core.port.out.SessionRegistry;
+import io.parley.core.port.out.TenantRepository;
+import io.parley.core.session.ClientSession;
+import io.parley.core.signal.Outbound;
+import io.parley.core.tenant.Tenant;
+import java.util.Optional;
+
+/**
+ * Admits a session to the cluster: checks its tenant's connection cap, claims its peer id in the
+ * shared directory, and closes an older session of the same peer (4409 "replaced") wherever it lives.
+ */
+public class ClusterAdmission {
+
+    public static final int CLOSE_REPLACED = 4409;
+
+    private final TenantRepository tenants;
+    private final ConnectionQuota quota;
+    private final PeerDirectory directory;
+    private final SessionRegistry sessions;
+    private final SessionMessenger messenger;
+
+    public ClusterAdmission(TenantRepository tenants, ConnectionQuota quota, PeerDirectory directory,
+            SessionRegistry sessions, SessionMessenger messenger) {
+        this.tenants = tenants;
+        this.quota = quota;
+        this.directory = directory;
+        this.sessions = sessions;
+        this.messenger = messenger;
+    }
+
+    /** Returns the refusal reason, or empty when admitted. Throws when the shared store is unreachable. */
+    public Optional<String> admit(ClientSession session) {
+        Optional<Integer> cap = tenants.findById(session.tenantId()).flatMap(Tenant::maxConnections);
+        if (cap.isPresent() && !quota.acquire(session.tenantId(), session.id(), messenger.here(session.id()).nodeId(),
+                cap.get())) {
+            return Optional.of("tenant at capacity");
+        }
+        sessions.findByPeer(session.address())
+                .filter(older -> !older.id().equals(session.id()))
+                .flatMap(older -> sessions.channel(older.id()))
+                .ifPresent(older -> older.deliver(new Outbound.Close(CLOSE_REPLACED, "replaced")));
+        directory.claim(session.address(), messenger.here(session.id()))
+                .filter(previous -> !previous.sessionId().equals(session.id()))
+                .ifPresent(previous -> messenger.send(previous, new Outbound.Close(CLOSE_REPLACED, "replaced")));
+        return Optional.empty();
+    }
+
+    /** Gives back the session's place in its tenant's count; a failure only delays that until cleanup. */
+    public void releaseQuietly(ClientSession session) {
+        try {
+            quota.release(session.tenantId(), session.id());
+        } catch (RuntimeException e) {
+            System.getLogger(ClusterAdmission.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not release the connection count of {0}: {1}", session.id(), e.getMessage());
+        }
+    }
+}

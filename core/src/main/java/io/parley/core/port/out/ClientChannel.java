@@ -1,0 +1,12 @@
+package io.parley.core.port.out;
+
+import io.parley.core.signal.Outbound;
+
+/** The way to one connected client's socket on this node. */
+public interface ClientChannel {
+
+    /** Queues a frame for the client without waiting; the channel closes a client that cannot keep up. */
+    void deliver(Outbound frame);
+
+    void close(int code, String reason);
+}

@@ -1,0 +1,27 @@
+package io.parley.core.port.out;
+
+import io.parley.core.signal.Delivery;
+import io.parley.core.signal.Outbound;
+import io.parley.core.signal.PeerAddress;
+import io.parley.core.signal.SessionLocation;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+
+/**
+ * Carries frames between nodes. Frames from one node to one peer arrive in the order they were
+ * sent. Never blocks: the hot path of signalling runs on event loops.
+ */
+public interface SignalBus {
+
+    /** This node's identity on the bus. */
+    String nodeId();
+
+    /** Sends a frame to a peer on another node, or keeps it when the peer is away and resumable. */
+    CompletionStage<Delivery> sendToPeer(PeerAddress target, Outbound frame);
+
+    /** Sends a frame to one known session, wherever it lives; dropped if that session is gone. */
+    void sendToSession(SessionLocation target, Outbound frame);
+
+    /** Registers the handler of frames that other nodes send to this node's sessions. */
+    void onInbound(BiConsumer<SessionLocation, Outbound> handler);
+}

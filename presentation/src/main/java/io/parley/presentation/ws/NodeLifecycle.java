@@ -1,0 +1,43 @@
+package io.parley.presentation.ws;
+
+import io.parley.core.port.in.DrainNodeUseCase;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Graceful drain: on shutdown the node stops accepting sockets, asks every client to reconnect
+ * (frame "reconnect", close 1012) and waits for them to go, up to {@code parley.shutdown.drain-timeout}.
+ */
+@ApplicationScoped
+public class NodeLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(NodeLifecycle.class);
+
+    private final DrainNodeUseCase drain;
+    private final Duration drainTimeout;
+    private volatile boolean draining;
+
+    public NodeLifecycle(DrainNodeUseCase drain,
+            @ConfigProperty(name = "parley.shutdown.drain-timeout", defaultValue = "20s") Duration drainTimeout) {
+        this.drain = drain;
+        this.drainTimeout = drainTimeout;
+    }
+
+    public boolean isDraining() {
+        return draining;
+    }
+
+    void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
+        draining = true;
+        int moved = drain.drain();
+        if (moved > 0) {
+            boolean done = drain.awaitDrained(drainTimeout);
+            LOG.infof("drained %d sessions%s", moved, done ? "" : " (timed out with some still open)");
+        }
+    }
+}
