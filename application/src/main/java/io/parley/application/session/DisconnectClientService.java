@@ -63,15 +63,15 @@ public class DisconnectClientService implements DisconnectClientUseCase {
 
     private void leaveCluster(ClientSession session, boolean resumable) {
         try {
+            if (resumable) {
+                resumes.away(session, limits.resumeWindow());
+                directory.markAway(session.address(), messenger.here(session.id()), limits.resumeWindow());
+            }
             for (RoomName room : session.rooms()) {
                 for (RoomMember member : rooms.leave(session.address(), room, messenger.here(session.id()))) {
                     messenger.send(member.location(), new Outbound.PeerLeft(room, session.peerId(),
                             REASON_DISCONNECTED));
                 }
-            }
-            if (resumable) {
-                resumes.away(session, limits.resumeWindow());
-                directory.markAway(session.address(), messenger.here(session.id()), limits.resumeWindow());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cluster state unreachable while closing {0}; node cleanup will catch up: {1}",

@@ -58,6 +58,10 @@ public interface ParleyConfig {
         @WithDefault("20s")
         Duration pingInterval();
 
+        /** A socket with no completed read or write for this long is cut (clients that stopped reading). */
+        @WithDefault("45s")
+        Duration stuckTimeout();
+
         Resume resume();
     }
 

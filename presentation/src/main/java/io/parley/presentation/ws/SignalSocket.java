@@ -130,9 +130,13 @@ public class SignalSocket {
     @OnClose
     public void onClose(WebSocketConnection connection) {
         CloseReason reason = connection.closeReason();
-        String description = reason == null ? "closed" : "closed with " + reason.getCode()
-                + (reason.getMessage() == null || reason.getMessage().isEmpty() ? "" : " " + reason.getMessage());
-        boolean replaced = reason != null && reason.getCode() == CLOSE_REPLACED;
+        SocketChannel channel = connection.userData().get(CHANNEL);
+        Optional<String> ours = channel == null ? Optional.empty() : channel.closedFor();
+        String description = ours.map(r -> "closed with " + r).orElseGet(() -> reason == null ? "closed"
+                : "closed with " + reason.getCode()
+                        + (reason.getMessage() == null || reason.getMessage().isEmpty() ? "" : " " + reason.getMessage()));
+        boolean replaced = ours.map(r -> r.startsWith(CLOSE_REPLACED + " ")).orElse(false)
+                || reason != null && reason.getCode() == CLOSE_REPLACED;
         sessionOf(connection).ifPresent(id -> disconnect.disconnect(id, description, !replaced));
     }
 

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The channel to one socket. Writes never block; frames not yet written to the network are
  * counted, and a client that lets more than the limit pile up is closed with 1008 "slow consumer".
- * Until {@link #open()} (welcome and resumed frames sent), deliveries are held back in order.
+ * Until {@link #open} (welcome and resumed frames sent), deliveries are held back in order. A client
+ * that does not read cannot even receive the close frame; the transport's idle timeout then ends it.
  */
 final class SocketChannel implements ClientChannel {
 
@@ -25,6 +26,7 @@ final class SocketChannel implements ClientChannel {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Deque<String> held = new ArrayDeque<>();
     private boolean open;
+    private volatile String closedFor;
 
     SocketChannel(WebSocketConnection connection, ServerFrames frames, int maxPending) {
         this.connection = connection;
@@ -66,6 +68,7 @@ final class SocketChannel implements ClientChannel {
     @Override
     public void close(int code, String reason) {
         if (closing.compareAndSet(false, true)) {
+            closedFor = code + " " + reason;
             connection.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, failure -> { });
         }
     }
@@ -79,6 +82,11 @@ final class SocketChannel implements ClientChannel {
             return;
         }
         connection.sendText(text).subscribe().with(ok -> pending.decrementAndGet(), failure -> pending.decrementAndGet());
+    }
+
+    /** Why the server closed this socket ("1008 slow consumer"), if it did. */
+    java.util.Optional<String> closedFor() {
+        return java.util.Optional.ofNullable(closedFor);
     }
 
     private void slowConsumer() {

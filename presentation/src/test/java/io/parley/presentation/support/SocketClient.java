@@ -34,12 +34,17 @@ public final class SocketClient implements AutoCloseable {
 
     /** Connects with the given headers; throws {@link HandshakeRefused} with the HTTP status when refused. */
     public static SocketClient connect(URI uri, Map<String, String> headers) {
+        return connect(uri, headers, Integer.MAX_VALUE);
+    }
+
+    /** Connects, but stops reading from the network after {@code reads} frames: a client that cannot keep up. */
+    public static SocketClient connect(URI uri, Map<String, String> headers, int reads) {
         BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
         CompletableFuture<Integer> closeCode = new CompletableFuture<>();
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         headers.forEach(builder::header);
         try {
-            WebSocket socket = builder.buildAsync(uri, new Listener(frames, closeCode)).join();
+            WebSocket socket = builder.buildAsync(uri, new Listener(frames, closeCode, reads)).join();
             return new SocketClient(socket, frames, closeCode);
         } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
@@ -75,6 +80,12 @@ public final class SocketClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** Runs the action, then returns the next frame. */
+    public JsonNode next(Runnable action) {
+        action.run();
+        return next();
     }
 
     /** Waits for the next frame of the given type, skipping others. */
@@ -133,10 +144,12 @@ public final class SocketClient implements AutoCloseable {
         private final BlockingQueue<JsonNode> frames;
         private final CompletableFuture<Integer> closeCode;
         private final StringBuilder partial = new StringBuilder();
+        private int readsLeft;
 
-        Listener(BlockingQueue<JsonNode> frames, CompletableFuture<Integer> closeCode) {
+        Listener(BlockingQueue<JsonNode> frames, CompletableFuture<Integer> closeCode, int reads) {
             this.frames = frames;
             this.closeCode = closeCode;
+            this.readsLeft = reads;
         }
 
         @Override
@@ -151,7 +164,9 @@ public final class SocketClient implements AutoCloseable {
                     frames.add(JSON.createObjectNode().put("type", "unparseable").put("raw", text));
                 }
             }
-            webSocket.request(1);
+            if (--readsLeft > 0) {
+                webSocket.request(1);
+            }
             return null;
         }
 
