@@ -57,7 +57,7 @@ public class MaintainClusterService implements MaintainClusterUseCase {
             String self = messenger.nodeId();
             nodes.heartbeat(self);
             reassert(self);
-            for (String dead : nodes.silentFor(limits.nodeTtl())) {
+            for (String dead : nodes.silentFor(deadAfter(limits))) {
                 if (!dead.equals(self) && nodes.claimCleanup(dead)) {
                     cleanUpAfter(dead);
                 }
@@ -103,8 +103,16 @@ public class MaintainClusterService implements MaintainClusterUseCase {
         nodes.forget(dead);
     }
 
-    /** How often upkeep must run so that entries never expire under a live node. */
+    /** How often upkeep runs: three times per node TTL, so entries never expire under a live node. */
     public static Duration period(SignalLimits limits) {
         return limits.nodeTtl().dividedBy(3);
+    }
+
+    /**
+     * A node that missed two heartbeats is dead. Checked every period, that finds a killed node at
+     * most one node TTL after it died.
+     */
+    static Duration deadAfter(SignalLimits limits) {
+        return period(limits).multipliedBy(2);
     }
 }

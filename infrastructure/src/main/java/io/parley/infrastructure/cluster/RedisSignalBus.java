@@ -33,14 +33,17 @@ public class RedisSignalBus implements SignalBus {
 
     private static final Logger LOG = Logger.getLogger(RedisSignalBus.class);
     private static final long RECONNECT_DELAY_MS = 1000;
-    /** KEYS[1] directory entry; ARGV: frame json, max kept frames, max kept bytes. 1 sent, 2 kept, 0 unknown. */
+    /**
+     * KEYS[1] directory entry; ARGV: frame json, max kept frames, max kept bytes. Returns 1 when
+     * published to a listening node, 2 when kept for an away peer, 0 for no peer (or a dead node).
+     */
     private static final String RELAY = """
             local entry = redis.call('GET', KEYS[1])
             if not entry then return 0 end
             local state, node, session = string.match(entry, '^(%a+)|([^|]+)|(.+)$')
             if state == 'on' then
-              redis.call('PUBLISH', 'parley:node:' .. node, session .. '\\nR\\n' .. ARGV[1])
-              return 1
+              if redis.call('PUBLISH', 'parley:node:' .. node, session .. '\\nR\\n' .. ARGV[1]) > 0 then return 1 end
+              return 0
             end
             local meta = 'parley:missed-meta:' .. session
             local list = 'parley:missed:' .. session

@@ -1,8 +1,7 @@
 package io.parley.presentation.ws;
 
 import io.parley.core.port.in.DrainNodeUseCase;
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.annotation.Priority;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -32,7 +31,8 @@ public class NodeLifecycle {
         return draining;
     }
 
-    void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
+    /** Runs when shutdown starts, while the HTTP server still holds the sockets (quarkus.shutdown.delay-enabled). */
+    void onShutdown(@Observes ShutdownDelayInitiatedEvent event) {
         draining = true;
         int moved = drain.drain();
         if (moved > 0) {

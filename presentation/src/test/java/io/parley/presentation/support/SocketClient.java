@@ -22,6 +22,9 @@ public final class SocketClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** The welcome frame, for callers that keep it. */
+    public JsonNode welcome;
+
     private final WebSocket socket;
     private final BlockingQueue<JsonNode> frames;
     private final CompletableFuture<Integer> closeCode;
@@ -80,6 +83,33 @@ public final class SocketClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** The next frame within the timeout, or null. */
+    public JsonNode nextOrNull(Duration timeout) {
+        try {
+            return frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Drops every frame received so far. */
+    public void drain() {
+        frames.clear();
+    }
+
+    /** Waits up to {@code timeout} for the next frame of the given type, skipping others. */
+    public JsonNode nextOfType(String type, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode frame = nextOrNull(Duration.ofMillis(100));
+            if (frame != null && type.equals(frame.path("type").asText())) {
+                return frame;
+            }
+        }
+        throw new AssertionError("no " + type + " frame within " + timeout);
     }
 
     /** Runs the action, then returns the next frame. */
