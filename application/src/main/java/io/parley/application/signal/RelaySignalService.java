@@ -1,6 +1,7 @@
 package io.parley.application.signal;
 
 import io.parley.core.port.in.RelaySignalUseCase;
+import io.parley.core.port.out.ClientChannel;
 import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.port.out.SignalBus;
 import io.parley.core.session.ClientSession;
@@ -37,7 +38,7 @@ public class RelaySignalService implements RelaySignalUseCase {
         Outbound frame = new Outbound.Relayed(frameJson);
         Optional<ClientSession> local = sessions.findByPeer(target);
         if (local.isPresent()) {
-            var channel = sessions.channel(local.get().id());
+            var channel = sessions.channel(local.get().id()).filter(ClientChannel::isOpen);
             if (channel.isPresent()) {
                 channel.get().deliver(frame);
                 return CompletableFuture.completedFuture(Delivery.DELIVERED);

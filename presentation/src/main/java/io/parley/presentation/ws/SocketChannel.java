@@ -84,6 +84,11 @@ final class SocketChannel implements ClientChannel {
         connection.sendText(text).subscribe().with(ok -> pending.decrementAndGet(), failure -> pending.decrementAndGet());
     }
 
+    @Override
+    public boolean isOpen() {
+        return !closing.get() && connection.isOpen();
+    }
+
     /** Why the server closed this socket ("1008 slow consumer"), if it did. */
     java.util.Optional<String> closedFor() {
         return java.util.Optional.ofNullable(closedFor);

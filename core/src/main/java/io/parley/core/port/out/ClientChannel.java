@@ -9,4 +9,7 @@ public interface ClientChannel {
     void deliver(Outbound frame);
 
     void close(int code, String reason);
+
+    /** False once the socket is closing or closed: frames for the peer must go where it lives now. */
+    boolean isOpen();
 }
