@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The signalling benchmark of docs/benchmarks.md, on this machine: two Parley nodes (-Xmx512m each)
 # sharing the local Postgres and Redis, and the raw Vert.x relay baseline (-Xmx512m), driven by the
-# load tool. Usage: bench/run.sh [pairs-for-capacity-run] [seconds]. Everything it starts, it stops.
+# load tool. Usage: bench/run.sh [pairs] [seconds] — pairs=5000 means 10,000 sockets on one node.
+# SCENARIOS="same raw cross max rawmax" (default: all) picks the runs; NODE_JAVA_OPTS adds JVM flags
+# to the Parley nodes. Everything it starts, it stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAIRS=${1:-5000}
@@ -29,7 +31,7 @@ start_node() { # name port
   QUARKUS_HTTP_PORT=$2 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/parley_bench \
   PARLEY_ADMIN_TOKEN=bench PARLEY_JWT_PRIVATE_KEY_LOCATION="$KEY" PARLEY_LIMITS_MAX_CONNECTIONS=20000 \
   QUARKUS_LOG_LEVEL=WARN \
-    java -Xmx512m --add-opens java.base/java.lang=ALL-UNNAMED -jar presentation/target/quarkus-app/quarkus-run.jar \
+    java -Xmx512m ${NODE_JAVA_OPTS:-} --add-opens java.base/java.lang=ALL-UNNAMED -jar presentation/target/quarkus-app/quarkus-run.jar \
     > "$OUT/$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$2/q/health/ready" >/dev/null && return 0; sleep 0.5; done
@@ -50,10 +52,16 @@ load() { java -Xmx1g -cp bench/target/parley-bench.jar io.parley.bench.LoadTool 
 
 : > "$OUT/results.txt"
 echo "== $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | head -1)" | tee -a "$OUT/results.txt"
-load label=parley-same-node target=parley a=ws://127.0.0.1:18080 pairs="$PAIRS" rate=$RATE pids=$PID_A
-load label=raw-same-node target=raw a=ws://127.0.0.1:18090 pairs="$PAIRS" rate=$RATE pids=$PID_RAW
-load label=parley-cross-node target=parley a=ws://127.0.0.1:18080 b=ws://127.0.0.1:18081 pairs=$((PAIRS / 2)) \
-  rate=$RATE pids=$PID_A,$PID_B
-load label=parley-max target=parley a=ws://127.0.0.1:18080 pairs=200 mode=max window=16 pids=$PID_A
-load label=raw-max target=raw a=ws://127.0.0.1:18090 pairs=200 mode=max window=16 pids=$PID_RAW
+SCENARIOS=${SCENARIOS:-"same raw cross max rawmax"}
+for scenario in $SCENARIOS; do
+  case $scenario in
+    same) load label=parley-same-node target=parley a=ws://127.0.0.1:18080 pairs="$PAIRS" rate=$RATE pids=$PID_A ;;
+    raw) load label=raw-same-node target=raw a=ws://127.0.0.1:18090 pairs="$PAIRS" rate=$RATE pids=$PID_RAW ;;
+    cross) load label=parley-cross-node target=parley a=ws://127.0.0.1:18080 b=ws://127.0.0.1:18081 \
+             pairs=$((PAIRS / 2)) rate=$RATE pids=$PID_A,$PID_B ;;
+    max) load label=parley-max target=parley a=ws://127.0.0.1:18080 pairs=200 mode=max window=16 pids=$PID_A ;;
+    rawmax) load label=raw-max target=raw a=ws://127.0.0.1:18090 pairs=200 mode=max window=16 pids=$PID_RAW ;;
+    *) echo "unknown scenario $scenario"; exit 2 ;;
+  esac
+done
 echo "results in $OUT/results.txt"

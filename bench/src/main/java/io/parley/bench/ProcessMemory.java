@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a server process's resident memory (/proc) and Java heap in use (jcmd GC.heap_info). */
+/** Reads a server process's resident and proportional memory (/proc) and Java heap in use (jcmd GC.heap_info). */
 final class ProcessMemory {
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
@@ -15,7 +15,21 @@ final class ProcessMemory {
     }
 
     static String describe(String pid) {
-        return "pid" + pid + "[rss=" + rssMb(pid) + "MB heapUsed=" + heapUsedMb(pid) + "MB]";
+        return "pid" + pid + "[rss=" + rssMb(pid) + "MB pss=" + pssMb(pid) + "MB heapUsed=" + heapUsedMb(pid) + "MB]";
+    }
+
+    /** Proportional set size: unlike RSS, counts a page mapped several times (ZGC's heap views) once. */
+    private static long pssMb(String pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", pid, "smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static long rssMb(String pid) {

@@ -19,9 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One round of cluster upkeep. Shared state in Redis is soft: every round re-asserts this node's
- * sessions, so it heals by itself after Redis restarts, and survivors evict the sessions of nodes
- * that stopped heartbeating, telling their rooms the peers were lost.
+ * One round of cluster upkeep. Shared state in Redis is soft: when a heartbeat finds that Redis no
+ * longer knew this node (restart, flush, or survivors took it for dead), the node asserts all its
+ * sessions again, so the cluster heals by itself; and survivors evict the sessions of nodes that
+ * stopped heartbeating, telling their rooms the peers were lost. Steady-state upkeep costs two
+ * Redis calls, whatever the number of sessions.
  */
 public class MaintainClusterService implements MaintainClusterUseCase {
 
@@ -55,8 +57,9 @@ public class MaintainClusterService implements MaintainClusterUseCase {
         closeIdleSessions();
         try {
             String self = messenger.nodeId();
-            nodes.heartbeat(self);
-            reassert(self);
+            if (nodes.heartbeat(self)) {
+                reassert(self);
+            }
             for (String dead : nodes.silentFor(deadAfter(limits))) {
                 if (!dead.equals(self) && nodes.claimCleanup(dead)) {
                     cleanUpAfter(dead);
@@ -99,6 +102,7 @@ public class MaintainClusterService implements MaintainClusterUseCase {
                         departure.departed().peerId(), REASON_LOST));
             }
         }
+        directory.evictNode(dead);
         quota.evictNode(dead);
         nodes.forget(dead);
     }

@@ -21,6 +21,10 @@ final class ClusterKeys {
         return "parley:room:" + tenant + ":" + room;
     }
 
+    static String nodePeers(String nodeId) {
+        return "parley:node-peers:" + nodeId;
+    }
+
     static String nodeRooms(String nodeId) {
         return "parley:node-rooms:" + nodeId;
     }

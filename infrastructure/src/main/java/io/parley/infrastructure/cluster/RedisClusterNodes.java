@@ -26,8 +26,8 @@ public class RedisClusterNodes implements ClusterNodes {
     }
 
     @Override
-    public void heartbeat(String nodeId) {
-        beats.hset(ClusterKeys.NODES, nodeId, clock.millis());
+    public boolean heartbeat(String nodeId) {
+        return beats.hset(ClusterKeys.NODES, nodeId, clock.millis());
     }
 
     @Override

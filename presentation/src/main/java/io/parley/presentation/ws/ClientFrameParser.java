@@ -143,7 +143,7 @@ class ClientFrameParser {
                 }
             }
         }
-        ObjectNode body = ((ObjectNode) node).deepCopy();
+        ObjectNode body = (ObjectNode) node;
         body.remove("to");
         return new ClientFrame.Relay(id, new PeerId(to.asText()), body);
     }

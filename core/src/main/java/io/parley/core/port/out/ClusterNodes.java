@@ -6,7 +6,11 @@ import java.util.List;
 /** The nodes of the cluster and their heartbeats, so that survivors can clean up after a dead one. */
 public interface ClusterNodes {
 
-    void heartbeat(String nodeId);
+    /**
+     * Records a heartbeat. Returns true when the node was not known: the shared store lost its state
+     * (restart, flush) or survivors took the node for dead, so its sessions must be asserted again.
+     */
+    boolean heartbeat(String nodeId);
 
     /** Nodes whose last heartbeat is older than {@code ttl}. */
     List<String> silentFor(Duration ttl);
