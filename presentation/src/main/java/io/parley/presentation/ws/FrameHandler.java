@@ -14,13 +14,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * Acts on one parsed frame. Relays and pings never block: they are answered on the event loop.
  * Room changes and agent messages need Redis or Postgres, so they run on a worker, in order per
- * connection, without holding up the relays behind them.
+ * connection. A relay waits only for the joins and leaves sent before it (so that its receiver
+ * hears of the join first), never for an agent's answer.
  */
 @ApplicationScoped
 class FrameHandler {
@@ -50,11 +52,11 @@ class FrameHandler {
         if (frame instanceof ClientFrame.Ping ping) {
             channel.send(frames.pong(ping.id()));
         } else if (frame instanceof ClientFrame.Relay r) {
-            relay(r, session, peerId, channel);
+            channel.afterRoomChanges(() -> relay(r, session, peerId, channel));
         } else if (frame instanceof ClientFrame.Join j) {
-            blocking(channel, j.id(), () -> joined(j, session));
+            roomChange(channel, j.id(), () -> joined(j, session));
         } else if (frame instanceof ClientFrame.Leave l) {
-            blocking(channel, l.id(), () -> leave.leave(session, l.room())
+            roomChange(channel, l.id(), () -> leave.leave(session, l.room())
                     ? frames.left(l.id(), l.room().value())
                     : frames.error("not_in_room", "not in room " + l.room(), l.id()));
         } else if (frame instanceof ClientFrame.End end) {
@@ -97,8 +99,16 @@ class FrameHandler {
                 ((SendMessageUseCase.Outcome.AgentUnavailable) outcome).conversationId().toString(), message.id());
     }
 
+    /** A join or leave: relays the client sends after it wait until others have been told. */
+    private void roomChange(SocketChannel channel, Optional<String> replyTo, Supplier<String> work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        channel.roomChangeStarted(done);
+        blocking(channel, replyTo, work).whenComplete((reply, failure) -> done.complete(null));
+    }
+
     /** Runs blocking work on a worker, in order with the connection's other blocking work, and sends its reply. */
-    private void blocking(SocketChannel channel, Optional<String> replyTo, Supplier<String> work) {
+    private CompletableFuture<String> blocking(SocketChannel channel, Optional<String> replyTo, Supplier<String> work) {
+        CompletableFuture<String> result = new CompletableFuture<>();
         vertx.executeBlocking(Uni.createFrom().item(() -> {
             try {
                 return work.get();
@@ -110,6 +120,13 @@ class FrameHandler {
                 LOG.errorf(e, "failed to handle a frame");
                 return frames.error("internal_error", "the server could not handle the frame", replyTo);
             }
-        }), true).subscribe().with(channel::send, failure -> LOG.errorf(failure, "worker failed"));
+        }), true).subscribe().with(reply -> {
+            channel.send(reply);
+            result.complete(reply);
+        }, failure -> {
+            LOG.errorf(failure, "worker failed");
+            result.completeExceptionally(failure);
+        });
+        return result;
     }
 }

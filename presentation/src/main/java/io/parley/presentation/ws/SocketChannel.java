@@ -6,6 +6,7 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,6 +27,8 @@ final class SocketChannel implements ClientChannel {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Deque<String> held = new ArrayDeque<>();
     private boolean open;
+    /** Completes when the latest join or leave of this socket is done; relays sent after it wait for it. */
+    private volatile CompletableFuture<Void> roomChanges = CompletableFuture.completedFuture(null);
     private volatile String closedFor;
 
     SocketChannel(WebSocketConnection connection, ServerFrames frames, int maxPending) {
@@ -82,6 +85,21 @@ final class SocketChannel implements ClientChannel {
             return;
         }
         connection.sendText(text).subscribe().with(ok -> pending.decrementAndGet(), failure -> pending.decrementAndGet());
+    }
+
+    /** Records a join or leave in progress; frames this client relays afterwards wait for it. */
+    void roomChangeStarted(CompletableFuture<Void> done) {
+        roomChanges = done;
+    }
+
+    /** Runs the relay now, or once the room changes the client asked for before it are done. */
+    void afterRoomChanges(Runnable relay) {
+        CompletableFuture<Void> pendingChanges = roomChanges;
+        if (pendingChanges.isDone()) {
+            relay.run();
+        } else {
+            pendingChanges.thenRun(relay);
+        }
     }
 
     @Override

@@ -56,6 +56,24 @@ class SignallingTest {
     }
 
     @Test
+    void aFrameSentRightAfterAJoinArrivesAfterThePeerJoinedNews() {
+        try (SocketClient bob = Parley.connect(base, tenant, "bob");
+                SocketClient alice = Parley.connect(base, tenant, "alice")) {
+            join(bob, "meet");
+            for (int i = 0; i < 5; i++) {
+                String room = "meet";
+                alice.send("{\"type\":\"join\",\"room\":\"" + room + "\"}");
+                alice.send("{\"type\":\"offer\",\"to\":\"bob\",\"sdp\":\"v=" + i + "\"}");
+                assertThat(bob.next().path("type").asText()).isEqualTo(i == 0 ? "peer.joined" : "offer");
+                if (i == 0) {
+                    assertThat(bob.next().path("sdp").asText()).isEqualTo("v=0");
+                }
+                alice.nextOfType("joined");
+            }
+        }
+    }
+
+    @Test
     void aClosedConnectionLeavesItsRooms() {
         try (SocketClient alice = Parley.connect(base, tenant, "alice")) {
             join(alice, "lobby");
