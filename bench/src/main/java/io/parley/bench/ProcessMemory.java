@@ -15,27 +15,18 @@ final class ProcessMemory {
     }
 
     static String describe(String pid) {
-        return "pid" + pid + "[rss=" + rssMb(pid) + "MB pss=" + pssMb(pid) + "MB heapUsed=" + heapUsedMb(pid) + "MB]";
+        return "pid" + pid + "[rss=" + procMb(pid, "status", "VmRSS:") + "MB pss="
+                + procMb(pid, "smaps_rollup", "Pss:") + "MB heapUsed=" + heapUsedMb(pid) + "MB]";
     }
 
-    /** Proportional set size: unlike RSS, counts a page mapped several times (ZGC's heap views) once. */
-    private static long pssMb(String pid) {
+    /**
+     * A kB field of a /proc file, in MB. PSS (smaps_rollup), unlike RSS (status), counts a page mapped
+     * several times (ZGC's heap views) once.
+     */
+    private static long procMb(String pid, String file, String field) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", pid, "smaps_rollup"))) {
-                if (line.startsWith("Pss:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
-    }
-
-    private static long rssMb(String pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
-                if (line.startsWith("VmRSS:")) {
+            for (String line : Files.readAllLines(Path.of("/proc", pid, file))) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
                 }
             }
