@@ -124,6 +124,29 @@ class ClusterIT {
 
     @Test
     @Order(3)
+    void aTenantsConnectionCapHoldsAcrossNodes() throws Exception {
+        JsonNode capped = post(portA, "/api/v1/tenants", "Bearer " + ADMIN, null, "{\"name\":\"Capped\"}");
+        HttpResponse<String> patched = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portB
+                        + "/api/v1/tenants/" + capped.path("id").asText()))
+                .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"maxConnections\":2}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(patched.statusCode()).isEqualTo(200);
+        String key = capped.path("apiKey").asText();
+        SocketClient onA = SocketClient.connect(uri(portA, "one", ""), Map.of("X-Api-Key", key));
+        SocketClient onB = SocketClient.connect(uri(portB, "two", ""), Map.of("X-Api-Key", key));
+        open.add(onA);
+        open.add(onB);
+        assertThat(onA.next().path("type").asText()).isEqualTo("welcome");
+        assertThat(onB.next().path("type").asText()).isEqualTo("welcome");
+        SocketClient third = SocketClient.connect(uri(portA, "three", ""), Map.of("X-Api-Key", key));
+        assertThat(third.awaitClose()).isEqualTo(1013);
+        onA.close();
+        onB.close();
+    }
+
+    @Test
+    @Order(4)
     void aPeerResumesOnTheOtherNodeAndGetsWhatItMissedInOrder() {
         SocketClient carol = connect(portB, "carol", "");
         String sessionId = carol.welcome.path("sessionId").asText();
@@ -154,7 +177,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void whenANodeIsKilledItsPeersLeaveTheirRoomsWithinTheNodeTtl() throws Exception {
         long killed = System.nanoTime();
         nodeB.kill();
@@ -168,7 +191,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void withRedisDownNewConnectionsAreRefusedLocalRelayGoesOnAndEverythingRecovers() throws Exception {
         SocketClient erin = connect(portA, "erin", "");
         redis.kill();
@@ -197,7 +220,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void onSigtermANodeAsksItsClientsToReconnectAndClosesWith1012() throws Exception {
         nodeA.terminate();
         JsonNode reconnect = alice.nextOfType("reconnect", Duration.ofSeconds(10));

@@ -1,0 +1,52 @@
+package io.parley.infrastructure.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.core.session.PeerId;
+import io.parley.core.session.SessionId;
+import io.parley.core.signal.Outbound;
+import io.parley.core.signal.RoomName;
+import io.parley.core.signal.SessionLocation;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class BusEnvelopeTest {
+
+    private final SessionId session = new SessionId(UUID.randomUUID());
+
+    @Test
+    void everyKindOfFrameSurvivesTheWire() {
+        List<Outbound> frames = List.of(new Outbound.Relayed("{\"type\":\"offer\",\"sdp\":\"v=0\\r\\nline\"}"),
+                new Outbound.PeerJoined(new RoomName("r:1"), new PeerId("bob")),
+                new Outbound.PeerLeft(new RoomName("r.2"), new PeerId("bob"), "lost"),
+                new Outbound.Close(4409, "replaced"), new Outbound.Reconnect("draining"));
+        for (Outbound frame : frames) {
+            assertThat(BusEnvelope.decode(new BusEnvelope(session, frame).encode()))
+                    .contains(new BusEnvelope(session, frame));
+        }
+    }
+
+    @Test
+    void relayedFramesKeepTheFormTheRelayScriptWrites() {
+        assertThat(new BusEnvelope(session, new Outbound.Relayed("{}")).encode()).isEqualTo(session + "\nR\n{}");
+    }
+
+    @Test
+    void garbageIsIgnored() {
+        assertThat(BusEnvelope.decode("nonsense")).isEmpty();
+        assertThat(BusEnvelope.decode(session + "\nZ\nwhat")).isEmpty();
+        assertThat(BusEnvelope.decode("not-a-uuid\nR\n{}")).isEmpty();
+        assertThat(BusEnvelope.decode(session + "\nJ\nbad room\nbob")).isEmpty();
+    }
+
+    @Test
+    void directoryEntriesRoundTripAndRejectGarbage() {
+        SessionLocation location = new SessionLocation("node-1", session);
+        assertThat(DirectoryEntry.decode(new DirectoryEntry(true, location).encode()))
+                .contains(new DirectoryEntry(true, location));
+        assertThat(DirectoryEntry.decode(new DirectoryEntry(false, location).encode()).orElseThrow().online()).isFalse();
+        assertThat(DirectoryEntry.decode("on|node")).isEmpty();
+        assertThat(DirectoryEntry.decode(null)).isEmpty();
+    }
+}
