@@ -2,15 +2,11 @@ package io.parley.application.signal;
 
 import io.parley.core.auth.AuthenticatedPeer;
 import io.parley.core.port.in.ConnectClientUseCase.Resumed;
+import io.parley.core.port.in.JoinRoomUseCase;
 import io.parley.core.port.out.ResumeStore;
-import io.parley.core.port.out.RoomStore;
 import io.parley.core.session.ClientSession;
 import io.parley.core.session.SessionId;
-import io.parley.core.session.SignalLimits;
-import io.parley.core.signal.JoinOutcome;
-import io.parley.core.signal.Outbound;
 import io.parley.core.signal.ResumeTicket;
-import io.parley.core.signal.RoomMember;
 import io.parley.core.signal.RoomName;
 import java.util.List;
 import java.util.Optional;
@@ -24,15 +20,11 @@ import java.util.UUID;
 public class SessionResumption {
 
     private final ResumeStore store;
-    private final RoomStore rooms;
-    private final SessionMessenger messenger;
-    private final SignalLimits limits;
+    private final JoinRoomUseCase joinRoom;
 
-    public SessionResumption(ResumeStore store, RoomStore rooms, SessionMessenger messenger, SignalLimits limits) {
+    public SessionResumption(ResumeStore store, JoinRoomUseCase joinRoom) {
         this.store = store;
-        this.rooms = rooms;
-        this.messenger = messenger;
-        this.limits = limits;
+        this.joinRoom = joinRoom;
     }
 
     /** The session a resume token brings back, or a lost resume when it cannot be honoured. */
@@ -50,15 +42,7 @@ public class SessionResumption {
 
     /** Puts the resumed session back in its rooms (those not full meanwhile) and tells their members. */
     public void rejoin(ClientSession session, Ticket ticket) {
-        for (RoomName room : ticket.rooms()) {
-            JoinOutcome outcome = rooms.join(session.address(), room, messenger.here(session.id()),
-                    limits.maxRoomPeers());
-            if (outcome instanceof JoinOutcome.Joined joined && session.enter(room)) {
-                for (RoomMember other : joined.others()) {
-                    messenger.send(other.location(), new Outbound.PeerJoined(room, session.peerId()));
-                }
-            }
-        }
+        ticket.rooms().forEach(room -> joinRoom.join(session.id(), room));
     }
 
     /** Resume tokens are "{sessionId}.{secret}". */

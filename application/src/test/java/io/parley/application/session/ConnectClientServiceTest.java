@@ -104,7 +104,8 @@ class ConnectClientServiceTest {
             registry, messenger);
     private final ConnectClientService connect = new ConnectClientService(registry, events,
             new SessionLimits(2, 60, 4000, 20), admission,
-            new SessionResumption(resumes, rooms, messenger, signalLimits), UUID::randomUUID, clock);
+            new SessionResumption(resumes, new io.parley.application.signal.JoinRoomService(registry, rooms, messenger,
+                    signalLimits)), UUID::randomUUID, clock);
     private final DisconnectClientService disconnect = new DisconnectClientService(registry, rooms, messenger, resumes,
             directory, admission, events, signalLimits, clock);
     private final ClientChannel channel = mock(ClientChannel.class);

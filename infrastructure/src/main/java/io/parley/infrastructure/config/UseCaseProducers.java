@@ -133,10 +133,9 @@ public class UseCaseProducers {
     @Produces
     @ApplicationScoped
     ConnectClientUseCase connectClient(SessionRegistry registry, SessionEventRepository events, SessionLimits limits,
-            ClusterAdmission admission, ResumeStore resumes, RoomStore rooms, SessionMessenger messenger,
-            SignalLimits signalLimits, IdGenerator ids, Clock clock) {
-        return new ConnectClientService(registry, events, limits, admission,
-                new SessionResumption(resumes, rooms, messenger, signalLimits), ids, clock);
+            ClusterAdmission admission, ResumeStore resumes, JoinRoomUseCase joinRoom, IdGenerator ids, Clock clock) {
+        return new ConnectClientService(registry, events, limits, admission, new SessionResumption(resumes, joinRoom),
+                ids, clock);
     }
 
     @Produces

@@ -52,7 +52,9 @@ class FrameHandler {
         if (frame instanceof ClientFrame.Ping ping) {
             channel.send(frames.pong(ping.id()));
         } else if (frame instanceof ClientFrame.Relay r) {
-            channel.afterRoomChanges(() -> relay(r, session, peerId, channel));
+            if (!channel.afterRoomChanges(() -> relay(r, session, peerId, channel))) {
+                channel.send(frames.error("busy", "too many frames waiting for a join or leave to finish", r.id()));
+            }
         } else if (frame instanceof ClientFrame.Join j) {
             roomChange(channel, j.id(), () -> joined(j, session));
         } else if (frame instanceof ClientFrame.Leave l) {

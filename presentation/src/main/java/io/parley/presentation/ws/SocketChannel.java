@@ -24,6 +24,7 @@ final class SocketChannel implements ClientChannel {
     private final ServerFrames frames;
     private final int maxPending;
     private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicInteger waitingRelays = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Deque<String> held = new ArrayDeque<>();
     private boolean open;
@@ -92,14 +93,25 @@ final class SocketChannel implements ClientChannel {
         roomChanges = done;
     }
 
-    /** Runs the relay now, or once the room changes the client asked for before it are done. */
-    void afterRoomChanges(Runnable relay) {
+    /**
+     * Runs the relay now, or once the room changes the client asked for before it are done. At most
+     * the pending-frame limit may wait; returns false (relay refused) beyond it.
+     */
+    boolean afterRoomChanges(Runnable relay) {
         CompletableFuture<Void> pendingChanges = roomChanges;
         if (pendingChanges.isDone()) {
             relay.run();
-        } else {
-            pendingChanges.thenRun(relay);
+            return true;
         }
+        if (waitingRelays.incrementAndGet() > maxPending) {
+            waitingRelays.decrementAndGet();
+            return false;
+        }
+        pendingChanges.thenRun(() -> {
+            waitingRelays.decrementAndGet();
+            relay.run();
+        });
+        return true;
     }
 
     @Override
