@@ -36,6 +36,15 @@ public interface ParleyConfig {
 
     Shutdown shutdown();
 
+    Audit audit();
+
+    /** The session audit trail. */
+    interface Audit {
+        /** Events older than this are deleted (checked hourly). */
+        @WithDefault("90d")
+        Duration retention();
+    }
+
     /** This node's place among the others. */
     interface Cluster {
         /** Fixed node id; a random one per start when unset. */

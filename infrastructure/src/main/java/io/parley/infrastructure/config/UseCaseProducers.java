@@ -11,6 +11,8 @@ import io.parley.application.conversation.MessageRateLimit;
 import io.parley.application.conversation.SendMessageService;
 import io.parley.application.session.ConnectClientService;
 import io.parley.application.session.KeepAliveService;
+import io.parley.application.session.PruneAuditTrailService;
+import io.parley.core.port.in.PruneAuditTrailUseCase;
 import io.parley.core.port.in.KeepAliveUseCase;
 import io.parley.application.signal.ClusterAdmission;
 import io.parley.application.signal.DrainNodeService;
@@ -177,6 +179,12 @@ public class UseCaseProducers {
     @ApplicationScoped
     DrainNodeUseCase drainNode(SessionRegistry registry) {
         return new DrainNodeService(registry);
+    }
+
+    @Produces
+    @ApplicationScoped
+    PruneAuditTrailUseCase pruneAuditTrail(SessionEventRepository events, ParleyConfig config, Clock clock) {
+        return new PruneAuditTrailService(events, config.audit().retention(), clock);
     }
 
     @Produces

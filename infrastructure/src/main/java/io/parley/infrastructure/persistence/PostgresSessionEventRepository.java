@@ -27,4 +27,9 @@ public class PostgresSessionEventRepository implements SessionEventRepository {
                 .map(SessionEventMapper::toDomain)
                 .toList();
     }
+
+    @Override
+    public long deleteOlderThan(java.time.Instant cutoff) {
+        return SessionEventJpaEntity.delete("occurredAt < ?1", cutoff);
+    }
 }

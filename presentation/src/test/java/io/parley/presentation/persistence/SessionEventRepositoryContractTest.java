@@ -53,6 +53,16 @@ class SessionEventRepositoryContractTest {
     }
 
     @Test
+    void pruningDeletesOnlyEventsOlderThanTheCutoff() {
+        TenantId tenant = createTenant.create("Pruned").tenant().id();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        events.record(SessionEvent.capacityRefused(tenant, new PeerId("old"), "r", now.minus(Duration.ofDays(100))));
+        events.record(SessionEvent.capacityRefused(tenant, new PeerId("new"), "r", now.minus(Duration.ofDays(1))));
+        assertThat(events.deleteOlderThan(now.minus(Duration.ofDays(90)))).isGreaterThanOrEqualTo(1);
+        assertThat(events.recent(tenant, 10)).extracting(e -> e.peerId().orElseThrow()).containsExactly("new");
+    }
+
+    @Test
     void overlongReasonsAreCutNotRejected() {
         TenantId tenant = createTenant.create("Long reason").tenant().id();
         events.record(SessionEvent.capacityRefused(tenant, new PeerId("p"), "x".repeat(2000), Instant.now()));

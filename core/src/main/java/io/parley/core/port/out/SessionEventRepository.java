@@ -11,4 +11,7 @@ public interface SessionEventRepository {
 
     /** A tenant's most recent events, newest first. */
     List<SessionEvent> recent(TenantId tenantId, int limit);
+
+    /** Deletes every event older than the cutoff; returns how many. */
+    long deleteOlderThan(java.time.Instant cutoff);
 }
