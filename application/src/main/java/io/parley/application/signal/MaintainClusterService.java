@@ -1,7 +1,6 @@
 package io.parley.application.signal;
 
 import io.parley.core.port.in.MaintainClusterUseCase;
-import io.parley.core.port.out.ClientChannel;
 import io.parley.core.port.out.ClusterNodes;
 import io.parley.core.port.out.ConnectionQuota;
 import io.parley.core.port.out.PeerDirectory;
