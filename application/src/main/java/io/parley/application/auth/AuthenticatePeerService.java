@@ -6,7 +6,7 @@ import io.parley.core.auth.PeerAuthentication;
 import io.parley.core.auth.PeerCredentials;
 import io.parley.core.port.in.AuthenticatePeerUseCase;
 import io.parley.core.port.out.AccessTokenVerifier;
-import io.parley.core.port.out.SessionEventRepository;
+import io.parley.core.port.out.AuditTrail;
 import io.parley.core.port.out.TenantRepository;
 import io.parley.core.session.PeerId;
 import io.parley.core.session.SessionEvent;
@@ -23,11 +23,11 @@ public class AuthenticatePeerService implements AuthenticatePeerUseCase {
 
     private final AccessTokenVerifier verifier;
     private final TenantRepository tenants;
-    private final SessionEventRepository events;
+    private final AuditTrail events;
     private final Clock clock;
 
     public AuthenticatePeerService(AccessTokenVerifier verifier, TenantRepository tenants,
-            SessionEventRepository events, Clock clock) {
+            AuditTrail events, Clock clock) {
         this.verifier = verifier;
         this.tenants = tenants;
         this.events = events;

@@ -16,7 +16,7 @@ import io.parley.core.port.out.AgentRepository;
 import io.parley.core.port.out.ConversationRepository;
 import io.parley.core.port.out.IdGenerator;
 import io.parley.core.port.out.LanguageModel;
-import io.parley.core.port.out.SessionEventRepository;
+import io.parley.core.port.out.AuditTrail;
 import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.port.out.UnitOfWork;
 import io.parley.core.session.ClientSession;
@@ -44,7 +44,7 @@ public class SendMessageService implements SendMessageUseCase {
     private final ConversationRepository conversations;
     private final ConversationContext context;
     private final Map<AgentKind, LanguageModel> models;
-    private final SessionEventRepository events;
+    private final AuditTrail events;
     private final UnitOfWork unitOfWork;
     private final SessionLimits limits;
     private final IdGenerator ids;
@@ -52,7 +52,7 @@ public class SendMessageService implements SendMessageUseCase {
 
     public SendMessageService(SessionRegistry sessions, MessageRateLimit rateLimit, AgentRepository agents,
             ConversationRepository conversations, ConversationContext context, List<LanguageModel> models,
-            SessionEventRepository events, UnitOfWork unitOfWork, SessionLimits limits, IdGenerator ids, Clock clock) {
+            AuditTrail events, UnitOfWork unitOfWork, SessionLimits limits, IdGenerator ids, Clock clock) {
         this.sessions = sessions;
         this.rateLimit = rateLimit;
         this.agents = agents;

@@ -6,7 +6,7 @@ import io.parley.core.auth.AuthenticatedPeer;
 import io.parley.core.port.in.ConnectClientUseCase;
 import io.parley.core.port.out.ClientChannel;
 import io.parley.core.port.out.IdGenerator;
-import io.parley.core.port.out.SessionEventRepository;
+import io.parley.core.port.out.AuditTrail;
 import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.session.ClientSession;
 import io.parley.core.session.SessionEvent;
@@ -27,14 +27,14 @@ public class ConnectClientService implements ConnectClientUseCase {
     private static final System.Logger LOG = System.getLogger(ConnectClientService.class.getName());
 
     private final SessionRegistry registry;
-    private final SessionEventRepository events;
+    private final AuditTrail events;
     private final SessionLimits limits;
     private final ClusterAdmission admission;
     private final SessionResumption resumption;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public ConnectClientService(SessionRegistry registry, SessionEventRepository events, SessionLimits limits,
+    public ConnectClientService(SessionRegistry registry, AuditTrail events, SessionLimits limits,
             ClusterAdmission admission, SessionResumption resumption, IdGenerator ids, Clock clock) {
         this.registry = registry;
         this.events = events;

@@ -6,7 +6,7 @@ import io.parley.core.port.in.DisconnectClientUseCase;
 import io.parley.core.port.out.PeerDirectory;
 import io.parley.core.port.out.ResumeStore;
 import io.parley.core.port.out.RoomStore;
-import io.parley.core.port.out.SessionEventRepository;
+import io.parley.core.port.out.AuditTrail;
 import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.session.ClientSession;
 import io.parley.core.session.SessionEvent;
@@ -33,12 +33,12 @@ public class DisconnectClientService implements DisconnectClientUseCase {
     private final ResumeStore resumes;
     private final PeerDirectory directory;
     private final ClusterAdmission admission;
-    private final SessionEventRepository events;
+    private final AuditTrail events;
     private final SignalLimits limits;
     private final Clock clock;
 
     public DisconnectClientService(SessionRegistry registry, RoomStore rooms, SessionMessenger messenger,
-            ResumeStore resumes, PeerDirectory directory, ClusterAdmission admission, SessionEventRepository events,
+            ResumeStore resumes, PeerDirectory directory, ClusterAdmission admission, AuditTrail events,
             SignalLimits limits, Clock clock) {
         this.registry = registry;
         this.rooms = rooms;

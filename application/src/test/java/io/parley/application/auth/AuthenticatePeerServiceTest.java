@@ -12,7 +12,7 @@ import io.parley.core.auth.InvalidTokenException;
 import io.parley.core.auth.PeerAuthentication;
 import io.parley.core.auth.PeerCredentials;
 import io.parley.core.port.out.AccessTokenVerifier;
-import io.parley.core.port.out.SessionEventRepository;
+import io.parley.core.port.out.AuditTrail;
 import io.parley.core.port.out.TenantRepository;
 import io.parley.core.session.PeerId;
 import io.parley.core.session.SessionEvent;
@@ -31,7 +31,7 @@ class AuthenticatePeerServiceTest {
 
     private final AccessTokenVerifier verifier = mock(AccessTokenVerifier.class);
     private final TenantRepository tenants = mock(TenantRepository.class);
-    private final SessionEventRepository events = mock(SessionEventRepository.class);
+    private final AuditTrail events = mock(AuditTrail.class);
     private final AuthenticatePeerService service = new AuthenticatePeerService(verifier, tenants, events,
             Clock.systemUTC());
     private final TenantId tenant = new TenantId(UUID.randomUUID());

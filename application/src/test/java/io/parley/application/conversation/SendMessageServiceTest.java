@@ -31,7 +31,7 @@ import io.parley.core.port.out.ConversationContextCache;
 import io.parley.core.port.out.ConversationRepository;
 import io.parley.core.port.out.LanguageModel;
 import io.parley.core.port.out.RateLimiter;
-import io.parley.core.port.out.SessionEventRepository;
+import io.parley.core.port.out.AuditTrail;
 import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.port.out.UnitOfWork;
 import io.parley.core.session.ClientSession;
@@ -67,7 +67,7 @@ class SendMessageServiceTest {
     private final ConversationRepository conversations = mock(ConversationRepository.class);
     private final ConversationContextCache cache = mock(ConversationContextCache.class);
     private final LanguageModel model = mock(LanguageModel.class);
-    private final SessionEventRepository events = mock(SessionEventRepository.class);
+    private final AuditTrail events = mock(AuditTrail.class);
     private SendMessageService service;
 
     @BeforeEach

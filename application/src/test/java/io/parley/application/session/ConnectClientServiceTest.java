@@ -21,7 +21,7 @@ import io.parley.core.port.out.TenantRepository;
 import io.parley.core.session.SignalLimits;
 import io.parley.core.signal.PeerAddress;
 import java.time.Duration;
-import io.parley.core.port.out.SessionEventRepository;
+import io.parley.core.port.out.AuditTrail;
 import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.session.ClientSession;
 import io.parley.core.session.PeerId;
@@ -90,7 +90,7 @@ class ConnectClientServiceTest {
     }
 
     private final CountingRegistry registry = new CountingRegistry();
-    private final SessionEventRepository events = mock(SessionEventRepository.class);
+    private final AuditTrail events = mock(AuditTrail.class);
     private final Clock clock = Clock.systemUTC();
     private final SignalBus bus = mock(SignalBus.class);
     private final PeerDirectory directory = mock(PeerDirectory.class);

@@ -56,6 +56,7 @@ import io.parley.core.port.in.SendMessageUseCase;
 import io.parley.core.port.out.AccessTokenIssuer;
 import io.parley.core.port.out.AccessTokenVerifier;
 import io.parley.core.port.out.AgentRepository;
+import io.parley.core.port.out.AuditTrail;
 import io.parley.core.port.out.ConversationContextCache;
 import io.parley.core.port.out.ConversationRepository;
 import io.parley.core.port.out.IdGenerator;
@@ -97,7 +98,7 @@ public class UseCaseProducers {
     @Produces
     @ApplicationScoped
     AuthenticatePeerUseCase authenticatePeer(AccessTokenVerifier verifier, TenantRepository tenants,
-            SessionEventRepository events, Clock clock) {
+            AuditTrail events, Clock clock) {
         return new AuthenticatePeerService(verifier, tenants, events, clock);
     }
 
@@ -134,7 +135,7 @@ public class UseCaseProducers {
 
     @Produces
     @ApplicationScoped
-    ConnectClientUseCase connectClient(SessionRegistry registry, SessionEventRepository events, SessionLimits limits,
+    ConnectClientUseCase connectClient(SessionRegistry registry, AuditTrail events, SessionLimits limits,
             ClusterAdmission admission, ResumeStore resumes, JoinRoomUseCase joinRoom, IdGenerator ids, Clock clock) {
         return new ConnectClientService(registry, events, limits, admission, new SessionResumption(resumes, joinRoom),
                 ids, clock);
@@ -143,7 +144,7 @@ public class UseCaseProducers {
     @Produces
     @ApplicationScoped
     DisconnectClientUseCase disconnectClient(SessionRegistry registry, RoomStore rooms, SessionMessenger messenger,
-            ResumeStore resumes, PeerDirectory directory, ClusterAdmission admission, SessionEventRepository events,
+            ResumeStore resumes, PeerDirectory directory, ClusterAdmission admission, AuditTrail events,
             SignalLimits limits, Clock clock) {
         return new DisconnectClientService(registry, rooms, messenger, resumes, directory, admission, events, limits,
                 clock);
@@ -203,7 +204,7 @@ public class UseCaseProducers {
     @ApplicationScoped
     SendMessageUseCase sendMessage(SessionRegistry registry, RateLimiter limiter, AgentRepository agents,
             ConversationRepository conversations, ConversationContextCache cache, Instance<LanguageModel> models,
-            SessionEventRepository events, UnitOfWork unitOfWork, SessionLimits limits, IdGenerator ids, Clock clock) {
+            AuditTrail events, UnitOfWork unitOfWork, SessionLimits limits, IdGenerator ids, Clock clock) {
         return new SendMessageService(registry, new MessageRateLimit(limiter, limits.messagesPerMinute()), agents,
                 conversations, new ConversationContext(cache, conversations, limits.contextTurns()),
                 models.stream().toList(), events, unitOfWork, limits, ids, clock);

@@ -12,7 +12,7 @@ import java.util.List;
 /** The session audit trail in Postgres. */
 @ApplicationScoped
 @Transactional
-public class PostgresSessionEventRepository implements SessionEventRepository {
+public class PostgresSessionEventRepository implements SessionEventRepository, io.parley.core.port.out.AuditTrail {
 
     @Override
     public void record(SessionEvent event) {
