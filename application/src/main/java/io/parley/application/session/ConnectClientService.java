@@ -4,26 +4,30 @@ import io.parley.application.signal.ClusterAdmission;
 import io.parley.application.signal.SessionResumption;
 import io.parley.core.auth.AuthenticatedPeer;
 import io.parley.core.port.in.ConnectClientUseCase;
+import io.parley.core.port.out.AuditTrail;
 import io.parley.core.port.out.ClientChannel;
 import io.parley.core.port.out.IdGenerator;
-import io.parley.core.port.out.AuditTrail;
 import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.session.ClientSession;
+import io.parley.core.session.ResumeToken;
 import io.parley.core.session.SessionEvent;
 import io.parley.core.session.SessionId;
 import io.parley.core.session.SessionLimits;
+import io.parley.core.signal.ResumeClaim;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
  * Admits an authenticated peer as a session while this node, its tenant and the cluster have room;
- * takes back a session that went away when a valid resume token is presented; audits the outcome.
+ * takes back a session that went away (or whose old socket went silent) when its owner presents the
+ * resume token, spending the token only once the connection is admitted; audits the outcome.
  */
 public class ConnectClientService implements ConnectClientUseCase {
 
     static final String AT_CAPACITY = "server at capacity";
     static final String CLUSTER_UNAVAILABLE = "cluster state unavailable";
+    static final String RESUME_RACED = "session resumed by another connection";
     private static final System.Logger LOG = System.getLogger(ConnectClientService.class.getName());
 
     private final SessionRegistry registry;
@@ -46,16 +50,16 @@ public class ConnectClientService implements ConnectClientUseCase {
     }
 
     @Override
-    public Result connect(AuthenticatedPeer peer, ClientChannel channel, Optional<String> resumeToken) {
-        Optional<SessionResumption.Ticket> ticket;
+    public Result connect(AuthenticatedPeer peer, ClientChannel channel, Optional<ResumeRequest> resume) {
+        Optional<ResumeClaim> claim;
         try {
-            ticket = resumeToken.map(token -> resumption.take(peer, token));
+            claim = resume.flatMap(request -> resumption.prepare(peer, request.token()));
         } catch (RuntimeException e) {
             return refuse(peer, CLUSTER_UNAVAILABLE, e);
         }
-        SessionId id = ticket.flatMap(SessionResumption.Ticket::sessionId).orElseGet(() -> new SessionId(ids.newId()));
+        SessionId id = claim.map(ResumeClaim::sessionId).orElseGet(() -> new SessionId(ids.newId()));
         ClientSession session = new ClientSession(id, peer.peerId(), peer.tenantId(), clock.instant(),
-                id + "." + ids.newId());
+                ResumeToken.issue(id, ids.newId()).value());
         if (!registry.register(session, channel, limits.maxConnections())) {
             return refuse(peer, AT_CAPACITY, null);
         }
@@ -65,26 +69,29 @@ public class ConnectClientService implements ConnectClientUseCase {
                 registry.remove(session.id());
                 return refuse(peer, refusal.get(), null);
             }
+            Optional<SessionResumption.Ticket> ticket = claim.flatMap(c -> resumption.take(c, resume.get().seen()));
+            if (claim.isPresent() && ticket.isEmpty()) {
+                registry.remove(session.id());
+                admission.withdrawQuietly(session);
+                return refuse(peer, RESUME_RACED, null);
+            }
             session.open();
             ticket.ifPresent(t -> resumption.rejoin(session, t));
             events.record(SessionEvent.connected(session, clock.instant()));
+            return new Result.Connected(session, resume.map(r -> ticket.map(SessionResumption.Ticket::resumed)
+                    .orElseGet(Resumed::lostSession)));
         } catch (RuntimeException e) {
             registry.remove(session.id());
-            admission.releaseQuietly(session);
+            admission.withdrawQuietly(session);
             return refuse(peer, CLUSTER_UNAVAILABLE, e);
         }
-        return new Result.Connected(session, ticket.map(SessionResumption.Ticket::resumed));
     }
 
     private Result refuse(AuthenticatedPeer peer, String reason, RuntimeException cause) {
         if (cause != null) {
             LOG.log(Level.WARNING, "refusing {0}: {1}", peer.peerId(), cause.getMessage());
         }
-        try {
-            events.record(SessionEvent.capacityRefused(peer.tenantId(), peer.peerId(), reason, clock.instant()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not audit a refused connection: {0}", e.getMessage());
-        }
+        events.record(SessionEvent.capacityRefused(peer.tenantId(), peer.peerId(), reason, clock.instant()));
         return new Result.Refused(reason);
     }
 }

@@ -1,26 +1,31 @@
 package io.parley.application.session;
 
 import io.parley.application.signal.ClusterAdmission;
+import io.parley.application.signal.RepairDemand;
 import io.parley.application.signal.SessionMessenger;
 import io.parley.core.port.in.DisconnectClientUseCase;
+import io.parley.core.port.out.AuditTrail;
+import io.parley.core.port.out.ClientChannel;
 import io.parley.core.port.out.PeerDirectory;
 import io.parley.core.port.out.ResumeStore;
 import io.parley.core.port.out.RoomStore;
-import io.parley.core.port.out.AuditTrail;
 import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.session.ClientSession;
 import io.parley.core.session.SessionEvent;
 import io.parley.core.session.SessionId;
 import io.parley.core.session.SignalLimits;
 import io.parley.core.signal.Outbound;
+import io.parley.core.signal.RecentFrames;
 import io.parley.core.signal.RoomMember;
 import io.parley.core.signal.RoomName;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 
 /**
- * Closes a session once: frees its place on the node, tells its rooms it left, keeps it resumable
- * for the resume window (unless a newer session replaced it), and records its duration and usage.
+ * Closes a session once: keeps it resumable for the resume window (unless a newer session replaced
+ * it) with the frames its socket may not have delivered, frees its place on the node, tells its rooms
+ * it left, and records its duration and usage. The peer is marked away before the session leaves the
+ * node, so frames sent to it meanwhile are kept rather than lost.
  */
 public class DisconnectClientService implements DisconnectClientUseCase {
 
@@ -35,11 +40,12 @@ public class DisconnectClientService implements DisconnectClientUseCase {
     private final ClusterAdmission admission;
     private final AuditTrail events;
     private final SignalLimits limits;
+    private final RepairDemand repair;
     private final Clock clock;
 
     public DisconnectClientService(SessionRegistry registry, RoomStore rooms, SessionMessenger messenger,
             ResumeStore resumes, PeerDirectory directory, ClusterAdmission admission, AuditTrail events,
-            SignalLimits limits, Clock clock) {
+            SignalLimits limits, RepairDemand repair, Clock clock) {
         this.registry = registry;
         this.rooms = rooms;
         this.messenger = messenger;
@@ -48,24 +54,40 @@ public class DisconnectClientService implements DisconnectClientUseCase {
         this.admission = admission;
         this.events = events;
         this.limits = limits;
+        this.repair = repair;
         this.clock = clock;
     }
 
     @Override
     public void disconnect(SessionId sessionId, String reason, boolean resumable) {
-        registry.remove(sessionId).ifPresent(session -> {
-            if (session.close(clock.instant())) {
-                leaveCluster(session, resumable);
-                events.record(SessionEvent.disconnected(session, reason, session.duration(clock), clock.instant()));
-            }
-        });
+        ClientSession session = registry.find(sessionId).orElse(null);
+        if (session == null || !session.close(clock.instant())) {
+            return;
+        }
+        boolean keep = resumable && markAway(session);
+        RecentFrames sent = registry.channel(sessionId).map(ClientChannel::recentFrames).orElse(RecentFrames.NONE);
+        registry.remove(sessionId);
+        leaveCluster(session, keep, sent);
+        events.record(SessionEvent.disconnected(session, reason, session.duration(clock), clock.instant()));
     }
 
-    private void leaveCluster(ClientSession session, boolean resumable) {
+    /** From here on, frames for the peer are kept for its resume instead of coming to this node. */
+    private boolean markAway(ClientSession session) {
+        try {
+            directory.markAway(session.address(), messenger.here(session.id()), limits.resumeWindow());
+            return true;
+        } catch (RuntimeException e) {
+            repair.raise();
+            LOG.log(Level.WARNING, "cluster state unreachable; {0} cannot be resumed: {1}", session.id(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    private void leaveCluster(ClientSession session, boolean resumable, RecentFrames sent) {
         try {
             if (resumable) {
-                resumes.away(session, limits.resumeWindow());
-                directory.markAway(session.address(), messenger.here(session.id()), limits.resumeWindow());
+                resumes.away(session, limits.resumeWindow(), sent);
             }
             for (RoomName room : session.rooms()) {
                 for (RoomMember member : rooms.leave(session.address(), room, messenger.here(session.id()))) {
@@ -74,7 +96,8 @@ public class DisconnectClientService implements DisconnectClientUseCase {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "cluster state unreachable while closing {0}; node cleanup will catch up: {1}",
+            repair.raise();
+            LOG.log(Level.WARNING, "cluster state unreachable while closing {0}; repair will catch up: {1}",
                     session.id(), e.getMessage());
         }
         admission.releaseQuietly(session);

@@ -7,6 +7,7 @@ import io.parley.core.port.out.TenantRepository;
 import io.parley.core.session.ClientSession;
 import io.parley.core.signal.Outbound;
 import io.parley.core.tenant.Tenant;
+import java.lang.System.Logger.Level;
 import java.util.Optional;
 
 /**
@@ -16,27 +17,29 @@ import java.util.Optional;
 public class ClusterAdmission {
 
     public static final int CLOSE_REPLACED = 4409;
+    private static final System.Logger LOG = System.getLogger(ClusterAdmission.class.getName());
 
     private final TenantRepository tenants;
     private final ConnectionQuota quota;
     private final PeerDirectory directory;
     private final SessionRegistry sessions;
     private final SessionMessenger messenger;
+    private final RepairDemand repair;
 
     public ClusterAdmission(TenantRepository tenants, ConnectionQuota quota, PeerDirectory directory,
-            SessionRegistry sessions, SessionMessenger messenger) {
+            SessionRegistry sessions, SessionMessenger messenger, RepairDemand repair) {
         this.tenants = tenants;
         this.quota = quota;
         this.directory = directory;
         this.sessions = sessions;
         this.messenger = messenger;
+        this.repair = repair;
     }
 
     /** Returns the refusal reason, or empty when admitted. Throws when the shared store is unreachable. */
     public Optional<String> admit(ClientSession session) {
         Optional<Integer> cap = tenants.findById(session.tenantId()).flatMap(Tenant::maxConnections);
-        if (cap.isPresent() && !quota.acquire(session.tenantId(), session.id(), messenger.here(session.id()).nodeId(),
-                cap.get())) {
+        if (cap.isPresent() && !quota.acquire(session.tenantId(), session.id(), messenger.nodeId(), cap.get())) {
             return Optional.of("tenant at capacity");
         }
         sessions.findByPeer(session.address())
@@ -49,13 +52,26 @@ public class ClusterAdmission {
         return Optional.empty();
     }
 
-    /** Gives back the session's place in its tenant's count; a failure only delays that until cleanup. */
+    /** Gives back the session's place in its tenant's count; a failure is left to the node's repair. */
     public void releaseQuietly(ClientSession session) {
         try {
             quota.release(session.tenantId(), session.id());
         } catch (RuntimeException e) {
-            System.getLogger(ClusterAdmission.class.getName()).log(System.Logger.Level.WARNING,
-                    "could not release the connection count of {0}: {1}", session.id(), e.getMessage());
+            repair.raise();
+            LOG.log(Level.WARNING, "could not release the connection count of {0}; repair will: {1}", session.id(),
+                    e.getMessage());
+        }
+    }
+
+    /** Undoes a whole admission that could not finish: the count and the directory entry. */
+    public void withdrawQuietly(ClientSession session) {
+        releaseQuietly(session);
+        try {
+            directory.release(new PeerDirectory.Claim(session.address(), messenger.here(session.id())));
+        } catch (RuntimeException e) {
+            repair.raise();
+            LOG.log(Level.WARNING, "could not withdraw the directory entry of {0}; repair will: {1}", session.id(),
+                    e.getMessage());
         }
     }
 }

@@ -11,7 +11,7 @@ import io.parley.core.signal.Outbound;
 import io.parley.core.signal.RoomMember;
 import io.parley.core.signal.RoomName;
 
-/** Joins a room (bounded in size) and tells every other member. */
+/** Joins a room (bounded in size, and in rooms per session) and tells every other member. */
 public class JoinRoomService implements JoinRoomUseCase {
 
     private final SessionRegistry sessions;
@@ -30,9 +30,18 @@ public class JoinRoomService implements JoinRoomUseCase {
     public JoinOutcome join(SessionId sessionId, RoomName room) {
         ClientSession session = sessions.find(sessionId)
                 .orElseThrow(() -> new IllegalStateException("session " + sessionId + " is not open"));
+        if (!session.rooms().contains(room) && session.rooms().size() >= limits.maxRoomsPerSession()) {
+            return new JoinOutcome.TooManyRooms(limits.maxRoomsPerSession());
+        }
         JoinOutcome outcome = rooms.join(session.address(), room, messenger.here(sessionId), limits.maxRoomPeers());
         if (outcome instanceof JoinOutcome.Joined joined) {
-            boolean isNew = session.enter(room);
+            boolean isNew;
+            try {
+                isNew = session.enter(room);
+            } catch (IllegalStateException closedMeanwhile) {
+                rooms.leave(session.address(), room, messenger.here(sessionId));
+                throw closedMeanwhile;
+            }
             if (isNew) {
                 for (RoomMember other : joined.others()) {
                     messenger.send(other.location(), new Outbound.PeerJoined(room, session.peerId()));

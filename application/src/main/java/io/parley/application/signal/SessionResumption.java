@@ -2,42 +2,84 @@ package io.parley.application.signal;
 
 import io.parley.core.auth.AuthenticatedPeer;
 import io.parley.core.port.in.ConnectClientUseCase.Resumed;
+import io.parley.core.port.in.HandOverSessionUseCase;
 import io.parley.core.port.in.JoinRoomUseCase;
+import io.parley.core.port.out.PeerDirectory;
 import io.parley.core.port.out.ResumeStore;
+import io.parley.core.port.out.SignalBus;
 import io.parley.core.session.ClientSession;
-import io.parley.core.session.SessionId;
+import io.parley.core.session.ResumeToken;
+import io.parley.core.signal.PeerPresence;
+import io.parley.core.signal.RecentFrames;
+import io.parley.core.signal.ResumeClaim;
 import io.parley.core.signal.ResumeTicket;
 import io.parley.core.signal.RoomName;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.OptionalLong;
 
 /**
- * Resumes a session that went away: the token names the session and proves ownership; within the
- * window the same session id, its rooms and the frames it missed come back, else the client is
- * told its state was lost.
+ * Resumes a session that went away: the token names the session and proves ownership. A session whose
+ * old socket is still open (half-open, common on mobile) is first handed over by the node holding it.
+ * Within the window the same session id, its rooms and the frames the client did not get come back;
+ * otherwise the client is told its state was lost.
  */
 public class SessionResumption {
 
-    private final ResumeStore store;
-    private final JoinRoomUseCase joinRoom;
+    private static final Duration POLL = Duration.ofMillis(20);
 
-    public SessionResumption(ResumeStore store, JoinRoomUseCase joinRoom) {
+    private final ResumeStore store;
+    private final PeerDirectory directory;
+    private final SignalBus bus;
+    private final HandOverSessionUseCase localHandover;
+    private final JoinRoomUseCase joinRoom;
+    private final Duration handoverTimeout;
+
+    public SessionResumption(ResumeStore store, PeerDirectory directory, SignalBus bus,
+            HandOverSessionUseCase localHandover, JoinRoomUseCase joinRoom, Duration handoverTimeout) {
         this.store = store;
+        this.directory = directory;
+        this.bus = bus;
+        this.localHandover = localHandover;
         this.joinRoom = joinRoom;
+        this.handoverTimeout = handoverTimeout;
     }
 
-    /** The session a resume token brings back, or a lost resume when it cannot be honoured. */
-    public Ticket take(AuthenticatedPeer peer, String token) {
-        Optional<SessionId> named = sessionOf(token);
-        Optional<ResumeTicket> ticket = named.flatMap(id -> store.take(id, token))
-                .filter(t -> t.tenantId().equals(peer.tenantId()) && t.peerId().equals(peer.peerId()));
-        if (ticket.isEmpty()) {
-            return new Ticket(Optional.empty(), List.of(), new Resumed(List.of(), 0, true));
+    /**
+     * The claim to present once the node and tenant have room, if the token's session can be resumed
+     * by this peer; nothing is spent yet. A session still live elsewhere is handed over first.
+     */
+    public Optional<ResumeClaim> prepare(AuthenticatedPeer peer, String token) {
+        Optional<ResumeToken> parsed = ResumeToken.parse(token);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
         }
-        ResumeTicket t = ticket.get();
-        List<String> frames = t.lost() ? List.of() : t.missedFrames();
-        return new Ticket(Optional.of(t.sessionId()), t.rooms(), new Resumed(frames, t.missedCount(), t.lost()));
+        ResumeClaim claim = new ResumeClaim(parsed.get().sessionId(), peer.tenantId(), peer.peerId(),
+                parsed.get().hash());
+        if (store.awaits(claim)) {
+            return Optional.of(claim);
+        }
+        Optional<PeerPresence> presence = directory.locate(peer.address());
+        if (presence.isEmpty() || !presence.get().location().sessionId().equals(claim.sessionId())) {
+            return Optional.empty();
+        }
+        if (presence.get().online()) {
+            String holder = presence.get().location().nodeId();
+            if (holder.equals(bus.nodeId())) {
+                if (!localHandover.handOver(claim)) {
+                    return Optional.empty();
+                }
+            } else {
+                bus.requestHandover(presence.get().location(), claim);
+            }
+        }
+        return awaitRecord(claim);
+    }
+
+    /** Spends the claim: what the client gets back, or empty when another connection took it first. */
+    public Optional<Ticket> take(ResumeClaim claim, OptionalLong seen) {
+        return store.take(claim).map(ticket -> new Ticket(ticket.rooms(), resumed(ticket, seen)));
     }
 
     /** Puts the resumed session back in its rooms (those not full meanwhile) and tells their members. */
@@ -45,20 +87,34 @@ public class SessionResumption {
         ticket.rooms().forEach(room -> joinRoom.join(session.id(), room));
     }
 
-    /** Resume tokens are "{sessionId}.{secret}". */
-    private static Optional<SessionId> sessionOf(String token) {
-        int dot = token.indexOf('.');
-        if (dot <= 0) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new SessionId(UUID.fromString(token.substring(0, dot))));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    private static Resumed resumed(ResumeTicket ticket, OptionalLong seen) {
+        RecentFrames sent = ticket.sent();
+        boolean gap = seen.isPresent() && !sent.covers(seen.getAsLong());
+        List<String> replayed = seen.isPresent() && !gap ? sent.after(seen.getAsLong()) : List.of();
+        boolean lost = ticket.lost() || gap;
+        long missed = replayed.size() + ticket.missedCount();
+        return lost ? new Resumed(List.of(), List.of(), sent.lastSeq(), missed, true)
+                : new Resumed(replayed, ticket.missedFrames(), sent.lastSeq(), missed, false);
     }
 
-    /** What a resume token brought back. */
-    public record Ticket(Optional<SessionId> sessionId, List<RoomName> rooms, Resumed resumed) {
+    /** Waits for the holder (or a disconnect in progress) to write the session's resume record. */
+    private Optional<ResumeClaim> awaitRecord(ResumeClaim claim) {
+        long deadline = System.nanoTime() + handoverTimeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            if (store.awaits(claim)) {
+                return Optional.of(claim);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What a resume brings back: the rooms to rejoin and the frames to replay. */
+    public record Ticket(List<RoomName> rooms, Resumed resumed) {
     }
 }

@@ -8,7 +8,15 @@ import static org.mockito.Mockito.when;
 
 import io.parley.core.auth.AuthenticatedPeer;
 import io.parley.core.port.in.ConnectClientUseCase.Result;
+import io.parley.core.port.in.ConnectClientUseCase.ResumeRequest;
+import io.parley.core.session.ResumeToken;
+import io.parley.core.signal.SessionLocation;
+import java.util.OptionalLong;
+import static org.mockito.Mockito.never;
 import io.parley.application.signal.ClusterAdmission;
+import io.parley.application.signal.HandOverSessionService;
+import io.parley.application.signal.JoinRoomService;
+import io.parley.application.signal.RepairDemand;
 import io.parley.application.signal.SessionMessenger;
 import io.parley.application.signal.SessionResumption;
 import io.parley.core.port.out.ClientChannel;
@@ -80,7 +88,13 @@ class ConnectClientServiceTest {
 
         @Override
         public Optional<ClientSession> remove(SessionId id) {
+            channels.remove(id);
             return Optional.ofNullable(sessions.remove(id));
+        }
+
+        @Override
+        public Optional<PeerAddress> recentlyRemoved(SessionId id) {
+            return Optional.empty();
         }
 
         @Override
@@ -97,17 +111,19 @@ class ConnectClientServiceTest {
     private final RoomStore rooms = mock(RoomStore.class);
     private final ResumeStore resumes = mock(ResumeStore.class);
     private final TenantRepository tenants = mock(TenantRepository.class);
-    private final SignalLimits signalLimits = new SignalLimits(50, Duration.ofSeconds(30), Duration.ofSeconds(60),
-            Duration.ofSeconds(15));
+    private final SignalLimits signalLimits = new SignalLimits(50, 16, Duration.ofSeconds(30), Duration.ofSeconds(60),
+            Duration.ofSeconds(15), Duration.ofSeconds(30));
     private final SessionMessenger messenger = new SessionMessenger(registry, bus);
+    private final RepairDemand repair = new RepairDemand();
     private final ClusterAdmission admission = new ClusterAdmission(tenants, mock(ConnectionQuota.class), directory,
-            registry, messenger);
+            registry, messenger, repair);
+    private final DisconnectClientService disconnect = new DisconnectClientService(registry, rooms, messenger, resumes,
+            directory, admission, events, signalLimits, repair, clock);
     private final ConnectClientService connect = new ConnectClientService(registry, events,
             new SessionLimits(2, 60, 4000, 20), admission,
-            new SessionResumption(resumes, new io.parley.application.signal.JoinRoomService(registry, rooms, messenger,
-                    signalLimits)), UUID::randomUUID, clock);
-    private final DisconnectClientService disconnect = new DisconnectClientService(registry, rooms, messenger, resumes,
-            directory, admission, events, signalLimits, clock);
+            new SessionResumption(resumes, directory, bus, new HandOverSessionService(registry, disconnect),
+                    new JoinRoomService(registry, rooms, messenger, signalLimits), Duration.ofMillis(200)),
+            UUID::randomUUID, clock);
     private final ClientChannel channel = mock(ClientChannel.class);
 
     @org.junit.jupiter.api.BeforeEach
@@ -145,5 +161,29 @@ class ConnectClientServiceTest {
         verify(events, org.mockito.Mockito.times(4)).record(recorded.capture());
         assertThat(recorded.getAllValues()).filteredOn(e -> e.type() == SessionEventType.DISCONNECTED)
                 .singleElement().satisfies(e -> assertThat(e.reason()).contains("closed with 1000"));
+    }
+
+    @Test
+    void aResumeRefusedForCapacityDoesNotSpendItsTicket() {
+        connect.connect(peer, channel, Optional.empty());
+        connect.connect(new AuthenticatedPeer(peer.tenantId(), new PeerId("carol")), channel, Optional.empty());
+        SessionId away = new SessionId(UUID.randomUUID());
+        when(resumes.awaits(any())).thenReturn(true);
+        Result refused = connect.connect(peer, channel, Optional.of(new ResumeRequest(
+                ResumeToken.issue(away, UUID.randomUUID()).value(), OptionalLong.empty())));
+        assertThat(refused).isEqualTo(new Result.Refused("server at capacity"));
+        verify(resumes, never()).take(any());
+    }
+
+    @Test
+    void aResumeWhoseTicketWasTakenMeanwhileIsRefusedAndLeavesNothingBehind() {
+        SessionId away = new SessionId(UUID.randomUUID());
+        when(resumes.awaits(any())).thenReturn(true);
+        when(resumes.take(any())).thenReturn(Optional.empty());
+        Result refused = connect.connect(peer, channel, Optional.of(new ResumeRequest(
+                ResumeToken.issue(away, UUID.randomUUID()).value(), OptionalLong.empty())));
+        assertThat(refused).isEqualTo(new Result.Refused("session resumed by another connection"));
+        assertThat(registry.size()).isZero();
+        verify(directory).release(new PeerDirectory.Claim(peer.address(), new SessionLocation("node-1", away)));
     }
 }

@@ -47,8 +47,8 @@ class SignallingServicesTest {
     private final SignalBus bus = mock(SignalBus.class);
     private final RoomStore rooms = mock(RoomStore.class);
     private final SessionMessenger messenger = new SessionMessenger(sessions, bus);
-    private final SignalLimits limits = new SignalLimits(2, Duration.ofSeconds(30), Duration.ofSeconds(60),
-            Duration.ofSeconds(15));
+    private final SignalLimits limits = new SignalLimits(2, 2, Duration.ofSeconds(30), Duration.ofSeconds(60),
+            Duration.ofSeconds(15), Duration.ofSeconds(30));
     private final ClientSession alice = session("alice");
     private final ClientChannel aliceChannel = mock(ClientChannel.class);
 
@@ -115,6 +115,29 @@ class SignallingServicesTest {
     }
 
     @Test
+    void aSessionInAsManyRoomsAsItMayJoinsNoMoreButCanRejoinItsOwn() {
+        when(rooms.join(any(), any(), any(), anyInt())).thenReturn(new JoinOutcome.Joined(List.of()));
+        JoinRoomService join = new JoinRoomService(sessions, rooms, messenger, limits);
+        join.join(alice.id(), new RoomName("a"));
+        join.join(alice.id(), new RoomName("b"));
+        assertThat(join.join(alice.id(), new RoomName("c"))).isEqualTo(new JoinOutcome.TooManyRooms(2));
+        assertThat(join.join(alice.id(), new RoomName("a"))).isInstanceOf(JoinOutcome.Joined.class);
+        verify(rooms, never()).join(any(), eq(new RoomName("c")), any(), anyInt());
+    }
+
+    @Test
+    void aSessionThatClosedWhileJoiningLeavesTheRoomAgain() {
+        RoomName room = new RoomName("late");
+        when(rooms.join(any(), eq(room), any(), anyInt())).thenAnswer(invocation -> {
+            alice.close(t0);
+            return new JoinOutcome.Joined(List.of());
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JoinRoomService(sessions, rooms, messenger, limits)
+                .join(alice.id(), room)).isInstanceOf(IllegalStateException.class);
+        verify(rooms).leave(alice.address(), room, new SessionLocation("node-1", alice.id()));
+    }
+
+    @Test
     void upkeepEvictsADeadNodeTellingTheRemainingMembersAndClosesIdleSessions() {
         ClusterNodes nodes = mock(ClusterNodes.class);
         ConnectionQuota quota = mock(ConnectionQuota.class);
@@ -128,8 +151,8 @@ class SignallingServicesTest {
                 new RoomMember(new PeerId("bob"), new SessionLocation("node-dead", new SessionId(UUID.randomUUID()))),
                 List.of(new RoomMember(new PeerId("alice"), aliceHere)))));
 
-        new MaintainClusterService(sessions, nodes, mock(PeerDirectory.class), rooms, quota, messenger, limits, clock)
-                .maintain();
+        new MaintainClusterService(sessions, nodes, new SharedStateRepair(sessions, mock(PeerDirectory.class), rooms,
+                quota, messenger), new RepairDemand(), messenger, limits, clock).maintain();
 
         verify(aliceChannel).close(MaintainClusterService.CLOSE_IDLE, "idle timeout");
         verify(aliceChannel).deliver(new Outbound.PeerLeft(room, new PeerId("bob"), "lost"));

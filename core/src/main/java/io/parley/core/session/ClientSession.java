@@ -89,8 +89,11 @@ public final class ClientSession {
         return Optional.ofNullable(currentConversationId);
     }
 
-    /** Adds a room; returns false when the session was already in it. */
+    /** Adds a room; returns false when the session was already in it. A closed session enters no room. */
     public synchronized boolean enter(RoomName room) {
+        if (state == SessionState.CLOSED) {
+            throw new IllegalStateException("session " + id + " is closed");
+        }
         return rooms.add(room);
     }
 

@@ -15,4 +15,8 @@ public sealed interface JoinOutcome {
     /** The room holds the maximum number of peers. */
     record Full(int maxPeers) implements JoinOutcome {
     }
+
+    /** The session is already in as many rooms as one session may be. */
+    record TooManyRooms(int maxRooms) implements JoinOutcome {
+    }
 }

@@ -37,6 +37,10 @@ final class ClusterKeys {
         return "parley:resume:" + session;
     }
 
+    static String sent(SessionId session) {
+        return "parley:sent:" + session;
+    }
+
     static String missed(SessionId session) {
         return "parley:missed:" + session;
     }

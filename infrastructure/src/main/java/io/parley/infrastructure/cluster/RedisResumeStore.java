@@ -2,39 +2,56 @@ package io.parley.infrastructure.cluster;
 
 import io.parley.core.port.out.ResumeStore;
 import io.parley.core.session.ClientSession;
-import io.parley.core.session.PeerId;
-import io.parley.core.session.SessionId;
+import io.parley.core.session.ResumeToken;
+import io.parley.core.signal.RecentFrames;
+import io.parley.core.signal.ResumeClaim;
 import io.parley.core.signal.ResumeTicket;
 import io.parley.core.signal.RoomName;
-import io.parley.core.tenant.TenantId;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * Resume records in Redis: a hash per away session (tenant, peer, rooms, token) expiring with the
- * resume window. Frames for the session are kept beside it by the relay script, bounded.
+ * Resume records in Redis: a hash per away session (tenant, peer, rooms, SHA-256 of its token, last
+ * sequence number) and the list of frames last written to its socket, expiring with the resume
+ * window. Frames sent while it is away are kept beside them by the relay script, bounded. Claims are
+ * checked inside Redis, so a wrong one reads and spends nothing.
  */
 @ApplicationScoped
 public class RedisResumeStore implements ResumeStore {
 
-    /** Atomically reads and deletes the record, the kept frames and their counters. */
+    /** KEYS: record, sent list. ARGV: tenant, peer, token hash, rooms, last seq, window ms, frames... */
+    private static final String AWAY = """
+            redis.call('DEL', KEYS[1], KEYS[2])
+            redis.call('HSET', KEYS[1], 'tenant', ARGV[1], 'peer', ARGV[2], 'token', ARGV[3], 'rooms', ARGV[4],
+              'seq', ARGV[5])
+            redis.call('PEXPIRE', KEYS[1], ARGV[6])
+            for i = 7, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+            if #ARGV >= 7 then redis.call('PEXPIRE', KEYS[2], ARGV[6]) end
+            return 1
+            """;
+    /** KEYS: record. ARGV: tenant, peer, token hash. */
+    private static final String AWAITS = """
+            local r = redis.call('HMGET', KEYS[1], 'tenant', 'peer', 'token')
+            if r[1] == ARGV[1] and r[2] == ARGV[2] and r[3] == ARGV[3] then return 1 end
+            return 0
+            """;
+    /** KEYS: record, sent list, missed list, missed meta. ARGV: tenant, peer, token hash. */
     private static final String TAKE = """
-            local record = redis.call('HGETALL', KEYS[1])
-            if #record == 0 then return {} end
-            local frames = redis.call('LRANGE', KEYS[2], 0, -1)
-            local count = redis.call('HGET', KEYS[3], 'count') or '0'
-            local lost = redis.call('HGET', KEYS[3], 'lost') or '0'
-            redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
-            return {record, frames, count, lost}
+            local r = redis.call('HMGET', KEYS[1], 'tenant', 'peer', 'token', 'rooms', 'seq')
+            if r[1] ~= ARGV[1] or r[2] ~= ARGV[2] or r[3] ~= ARGV[3] then return 0 end
+            local sent = redis.call('LRANGE', KEYS[2], 0, -1)
+            local missed = redis.call('LRANGE', KEYS[3], 0, -1)
+            local count = redis.call('HGET', KEYS[4], 'count') or '0'
+            local lost = redis.call('HGET', KEYS[4], 'lost') or '0'
+            redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+            return {r[4] or '', r[5] or '0', sent, missed, count, lost}
             """;
 
     private final RedisDataSource redis;
@@ -44,38 +61,41 @@ public class RedisResumeStore implements ResumeStore {
     }
 
     @Override
-    public void away(ClientSession session, Duration window) {
-        String key = ClusterKeys.resume(session.id());
-        String rooms = String.join(",", session.rooms().stream().map(RoomName::value).toList());
-        redis.withTransaction(tx -> {
-            tx.hash(String.class).hset(key, java.util.Map.of("tenant", session.tenantId().toString(),
-                    "peer", session.peerId().value(), "token", session.resumeToken(), "rooms", rooms));
-            tx.key().pexpire(key, window);
-        });
+    public void away(ClientSession session, Duration window, RecentFrames sent) {
+        List<String> args = new ArrayList<>(List.of("EVAL", AWAY, "2", ClusterKeys.resume(session.id()),
+                ClusterKeys.sent(session.id()), session.tenantId().toString(), session.peerId().value(),
+                ResumeToken.hashOf(session.resumeToken()),
+                String.join(",", session.rooms().stream().map(RoomName::value).toList()),
+                Long.toString(sent.lastSeq()), Long.toString(window.toMillis())));
+        args.addAll(sent.frames());
+        redis.execute(args.get(0), args.subList(1, args.size()).toArray(String[]::new));
     }
 
     @Override
-    public Optional<ResumeTicket> take(SessionId sessionId, String resumeToken) {
-        Response result = redis.execute("EVAL", TAKE, "3", ClusterKeys.resume(sessionId),
-                ClusterKeys.missed(sessionId), ClusterKeys.missedMeta(sessionId));
-        if (result == null || result.size() < 4) {
+    public boolean awaits(ResumeClaim claim) {
+        return redis.execute("EVAL", AWAITS, "1", ClusterKeys.resume(claim.sessionId()), claim.tenantId().toString(),
+                claim.peerId().value(), claim.tokenHash()).toLong() == 1;
+    }
+
+    @Override
+    public Optional<ResumeTicket> take(ResumeClaim claim) {
+        Response result = redis.execute("EVAL", TAKE, "4", ClusterKeys.resume(claim.sessionId()),
+                ClusterKeys.sent(claim.sessionId()), ClusterKeys.missed(claim.sessionId()),
+                ClusterKeys.missedMeta(claim.sessionId()), claim.tenantId().toString(), claim.peerId().value(),
+                claim.tokenHash());
+        if (result == null || result.type() != ResponseType.MULTI) {
             return Optional.empty();
         }
-        java.util.Map<String, String> record = new java.util.HashMap<>();
-        Response fields = result.get(0);
-        for (int i = 0; i + 1 < fields.size(); i += 2) {
-            record.put(fields.get(i).toString(), fields.get(i + 1).toString());
-        }
-        if (!MessageDigest.isEqual(resumeToken.getBytes(StandardCharsets.UTF_8),
-                record.getOrDefault("token", "").getBytes(StandardCharsets.UTF_8))) {
-            return Optional.empty();
-        }
-        List<String> frames = new ArrayList<>();
-        result.get(1).forEach(frame -> frames.add(frame.toString()));
-        List<RoomName> rooms = record.getOrDefault("rooms", "").isEmpty() ? List.of()
-                : Arrays.stream(record.get("rooms").split(",")).map(RoomName::new).toList();
-        return Optional.of(new ResumeTicket(sessionId, new TenantId(UUID.fromString(record.get("tenant"))),
-                new PeerId(record.get("peer")), rooms, frames, Long.parseLong(result.get(2).toString()),
-                "1".equals(result.get(3).toString())));
+        String rooms = result.get(0).toString();
+        return Optional.of(new ResumeTicket(claim.sessionId(), claim.tenantId(), claim.peerId(),
+                rooms.isEmpty() ? List.of() : Arrays.stream(rooms.split(",")).map(RoomName::new).toList(),
+                new RecentFrames(Long.parseLong(result.get(1).toString()), strings(result.get(2))),
+                strings(result.get(3)), Long.parseLong(result.get(4).toString()), "1".equals(result.get(5).toString())));
+    }
+
+    private static List<String> strings(Response list) {
+        List<String> values = new ArrayList<>(list.size());
+        list.forEach(item -> values.add(item.toString()));
+        return values;
     }
 }

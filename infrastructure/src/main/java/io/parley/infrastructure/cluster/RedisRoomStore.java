@@ -42,6 +42,36 @@ public class RedisRoomStore implements RoomStore {
             return redis.call('HGETALL', KEYS[1])
             """;
 
+    /** Returns [tenant|room, peer, entry, ...] of the node's members; drops index rooms it has none in. */
+    private static final String MEMBERSHIPS_OF = """
+            local prefix = ARGV[1] .. '|'
+            local found = {}
+            for _, tenantRoom in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+              local bar = string.find(tenantRoom, '|', 1, true)
+              local key = 'parley:room:' .. string.sub(tenantRoom, 1, bar - 1) .. ':' .. string.sub(tenantRoom, bar + 1)
+              local all = redis.call('HGETALL', key)
+              local ours = false
+              for i = 1, #all, 2 do
+                if string.sub(all[i + 1], 1, string.len(prefix)) == prefix then
+                  ours = true
+                  table.insert(found, tenantRoom); table.insert(found, all[i]); table.insert(found, all[i + 1])
+                end
+              end
+              if not ours then redis.call('SREM', KEYS[1], tenantRoom) end
+            end
+            return found
+            """;
+    /** Puts members back only where the peer has no place in the room (a newer session is never overwritten). */
+    private static final String RESTORE = """
+            for i = 1, #KEYS do
+              local base = 4 * (i - 1)
+              if redis.call('HSETNX', KEYS[i], ARGV[base + 1], ARGV[base + 2]) == 1 then
+                redis.call('SADD', ARGV[base + 3], ARGV[base + 4])
+              end
+            end
+            return 1
+            """;
+
     private final RedisDataSource redis;
 
     public RedisRoomStore(RedisDataSource redis) {
@@ -92,12 +122,33 @@ public class RedisRoomStore implements RoomStore {
         if (live.isEmpty()) {
             return;
         }
-        redis.withTransaction(tx -> live.forEach(m -> {
-            tx.hash(String.class).hset(ClusterKeys.room(m.peer().tenantId(), m.room()), m.peer().peerId().value(),
-                    RoomEntry.encode(m.location()));
-            tx.set(String.class).sadd(ClusterKeys.nodeRooms(m.location().nodeId()),
-                    m.peer().tenantId() + "|" + m.room());
-        }));
+        List<String> args = new ArrayList<>(List.of(RESTORE, Integer.toString(live.size())));
+        live.forEach(m -> args.add(ClusterKeys.room(m.peer().tenantId(), m.room())));
+        live.forEach(m -> {
+            args.add(m.peer().peerId().value());
+            args.add(RoomEntry.encode(m.location()));
+            args.add(ClusterKeys.nodeRooms(m.location().nodeId()));
+            args.add(m.peer().tenantId() + "|" + m.room());
+        });
+        redis.execute("EVAL", args.toArray(String[]::new));
+    }
+
+    @Override
+    public List<Membership> membershipsOf(String nodeId) {
+        Response found = redis.execute("EVAL", MEMBERSHIPS_OF, "1", ClusterKeys.nodeRooms(nodeId), nodeId);
+        List<Membership> memberships = new ArrayList<>();
+        for (int i = 0; i + 2 < found.size(); i += 3) {
+            String[] tenantRoom = found.get(i).toString().split("\\|", 2);
+            try {
+                TenantId tenant = new TenantId(UUID.fromString(tenantRoom[0]));
+                RoomEntry.decode(found.get(i + 1).toString(), found.get(i + 2).toString()).ifPresent(member ->
+                        memberships.add(new Membership(new PeerAddress(tenant, member.peerId()),
+                                new RoomName(tenantRoom[1]), member.location())));
+            } catch (RuntimeException e) {
+                // not an entry Parley wrote; leave it to eviction
+            }
+        }
+        return memberships;
     }
 
     private static List<RoomMember> members(Response flat) {

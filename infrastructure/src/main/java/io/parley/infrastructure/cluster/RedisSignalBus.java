@@ -1,9 +1,11 @@
 package io.parley.infrastructure.cluster;
 
 import io.parley.core.port.out.SignalBus;
+import io.parley.core.session.SessionId;
 import io.parley.core.signal.Delivery;
 import io.parley.core.signal.Outbound;
 import io.parley.core.signal.PeerAddress;
+import io.parley.core.signal.ResumeClaim;
 import io.parley.core.signal.SessionLocation;
 import io.parley.infrastructure.config.ParleyConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,13 +37,15 @@ public class RedisSignalBus implements SignalBus {
     private static final Logger LOG = Logger.getLogger(RedisSignalBus.class);
     private static final long RECONNECT_DELAY_MS = 1000;
     /**
-     * KEYS[1] directory entry; ARGV: frame json, max kept frames, max kept bytes. Returns 1 when
-     * published to a listening node, 2 when kept for an away peer, 0 for no peer (or a dead node).
+     * KEYS[1] directory entry; ARGV: frame json, max kept frames, max kept bytes, a session never to
+     * send to ('' for none). Returns 1 when published to a listening node, 2 when kept for an away
+     * peer, 0 for no peer (or a dead node).
      */
     private static final String RELAY = """
             local entry = redis.call('GET', KEYS[1])
             if not entry then return 0 end
             local state, node, session = string.match(entry, '^(%a+)|([^|]+)|(.+)$')
+            if state == 'on' and session == ARGV[4] then return 0 end
             if state == 'on' then
               if redis.call('PUBLISH', 'parley:node:' .. node, session .. '\\nR\\n' .. ARGV[1]) > 0 then return 1 end
               return 0
@@ -68,6 +73,7 @@ public class RedisSignalBus implements SignalBus {
     private volatile RedisConnection subscriber;
     private volatile boolean stopped;
     private volatile BiConsumer<SessionLocation, Outbound> inbound = (location, frame) -> { };
+    private volatile Consumer<ResumeClaim> handovers = claim -> { };
 
     public RedisSignalBus(Redis redis, Vertx vertx, ClusterIdentity identity, ParleyConfig config) {
         this.redis = redis;
@@ -94,12 +100,21 @@ public class RedisSignalBus implements SignalBus {
 
     @Override
     public CompletionStage<Delivery> sendToPeer(PeerAddress target, Outbound frame) {
+        return relay(target, frame, "");
+    }
+
+    @Override
+    public void forward(PeerAddress target, SessionId leftSession, Outbound frame) {
+        relay(target, frame, leftSession.toString());
+    }
+
+    private CompletionStage<Delivery> relay(PeerAddress target, Outbound frame, String notTo) {
         RedisConnection connection = publisher;
         if (connection == null || !(frame instanceof Outbound.Relayed relayed)) {
             return CompletableFuture.completedFuture(Delivery.UNAVAILABLE);
         }
         Request request = Request.cmd(Command.EVAL).arg(RELAY).arg(1).arg(ClusterKeys.peer(target))
-                .arg(relayed.json()).arg(resume.maxFrames()).arg(resume.maxBytes());
+                .arg(relayed.json()).arg(resume.maxFrames()).arg(resume.maxBytes()).arg(notTo);
         return connection.send(request)
                 .map(RedisSignalBus::delivery)
                 .onFailure().recoverWithItem(failure -> {
@@ -116,8 +131,26 @@ public class RedisSignalBus implements SignalBus {
             LOG.debugf("bus down; dropped a %s for session %s", frame.getClass().getSimpleName(), target.sessionId());
             return;
         }
-        connection.send(Request.cmd(Command.PUBLISH).arg(ClusterKeys.inbox(target.nodeId()))
-                        .arg(new BusEnvelope(target.sessionId(), frame).encode()))
+        publish(connection, target.nodeId(), new BusMessage.ToSession(target.sessionId(), frame));
+    }
+
+    @Override
+    public void requestHandover(SessionLocation holder, ResumeClaim claim) {
+        RedisConnection connection = publisher;
+        if (connection == null) {
+            LOG.debugf("bus down; cannot ask node %s for a handover", holder.nodeId());
+            return;
+        }
+        publish(connection, holder.nodeId(), new BusMessage.Handover(claim));
+    }
+
+    @Override
+    public void onHandoverRequest(Consumer<ResumeClaim> handler) {
+        this.handovers = handler;
+    }
+
+    private static void publish(RedisConnection connection, String nodeId, BusMessage message) {
+        connection.send(Request.cmd(Command.PUBLISH).arg(ClusterKeys.inbox(nodeId)).arg(message.encode()))
                 .subscribe().with(ok -> { }, failure -> LOG.debugf("publish failed: %s", failure.getMessage()));
     }
 
@@ -174,8 +207,13 @@ public class RedisSignalBus implements SignalBus {
         if (push == null || push.size() < 3 || !"message".equals(push.get(0).toString())) {
             return;
         }
-        BusEnvelope.decode(push.get(2).toString()).ifPresent(envelope ->
-                inbound.accept(new SessionLocation(nodeId, envelope.session()), envelope.frame()));
+        BusMessage.decode(push.get(2).toString()).ifPresent(message -> {
+            if (message instanceof BusMessage.ToSession toSession) {
+                inbound.accept(new SessionLocation(nodeId, toSession.session()), toSession.frame());
+            } else if (message instanceof BusMessage.Handover handover) {
+                handovers.accept(handover.claim());
+            }
+        });
     }
 
     private void retry(Runnable connect, String what, Throwable failure) {

@@ -1,22 +1,25 @@
 package io.parley.infrastructure.config;
 
+import io.parley.application.signal.InboundDelivery;
 import io.parley.application.signal.MaintainClusterService;
+import io.parley.core.port.in.HandOverSessionUseCase;
 import io.parley.core.port.in.MaintainClusterUseCase;
-import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.port.out.SignalBus;
 import io.parley.core.session.SignalLimits;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Starts the node's cluster life: frames from other nodes go to the local sockets they address, and
- * cluster upkeep runs on a worker every third of the node TTL (never two rounds at once).
+ * Starts the node's cluster life: clears what an earlier run under the same node id left behind,
+ * routes frames and handover requests from other nodes, and runs cluster upkeep every third of the
+ * node TTL on a thread of its own (never two rounds at once, never queued behind other work).
  */
 @ApplicationScoped
 public class ClusterUpkeep {
@@ -25,46 +28,59 @@ public class ClusterUpkeep {
 
     private final MaintainClusterUseCase maintain;
     private final SignalBus bus;
-    private final SessionRegistry sessions;
+    private final InboundDelivery inbound;
+    private final HandOverSessionUseCase handOver;
     private final SignalLimits limits;
     private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timer = -1;
+    private final ScheduledExecutorService upkeep = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "parley-cluster-upkeep");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public ClusterUpkeep(MaintainClusterUseCase maintain, SignalBus bus, SessionRegistry sessions,
-            SignalLimits limits, Vertx vertx) {
+    public ClusterUpkeep(MaintainClusterUseCase maintain, SignalBus bus, InboundDelivery inbound,
+            HandOverSessionUseCase handOver, SignalLimits limits, Vertx vertx) {
         this.maintain = maintain;
         this.bus = bus;
-        this.sessions = sessions;
+        this.inbound = inbound;
+        this.handOver = handOver;
         this.limits = limits;
         this.vertx = vertx;
     }
 
     void start(@Observes StartupEvent event) {
-        bus.onInbound((location, frame) -> sessions.channel(location.sessionId())
-                .ifPresent(channel -> channel.deliver(frame)));
+        bus.onInbound((location, frame) -> inbound.deliver(location.sessionId(), frame));
+        bus.onHandoverRequest(claim -> vertx.executeBlocking(() -> handOver.handOver(claim), false));
+        join();
         long period = Math.max(100, MaintainClusterService.period(limits).toMillis());
-        timer = vertx.setPeriodic(period, id -> runOnce());
-        runOnce();
-        LOG.infof("node %s joined the cluster (upkeep every %d ms)", bus.nodeId(), period);
+        upkeep.scheduleWithFixedDelay(this::runOnce, period, period, TimeUnit.MILLISECONDS);
+        LOG.infof("node %s: cluster upkeep every %d ms", bus.nodeId(), period);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+        upkeep.shutdownNow();
+    }
+
+    private void join() {
+        try {
+            maintain.start();
+            LOG.infof("node %s joined the cluster", bus.nodeId());
+        } catch (RuntimeException e) {
+            LOG.warnf("node %s cannot join the cluster yet (%s); refusing sessions until it can", bus.nodeId(),
+                    e.getMessage());
         }
     }
 
     private void runOnce() {
-        if (!running.compareAndSet(false, true)) {
-            return;
+        try {
+            if (!maintain.hasJoined()) {
+                join();
+            }
+            if (maintain.hasJoined()) {
+                maintain.maintain();
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("cluster upkeep failed: %s", e.getMessage());
         }
-        vertx.executeBlocking(Uni.createFrom().item(() -> {
-            maintain.maintain();
-            return true;
-        })).subscribe().with(done -> running.set(false), failure -> {
-            running.set(false);
-            LOG.warnf("cluster upkeep failed: %s", failure.getMessage());
-        });
     }
 }

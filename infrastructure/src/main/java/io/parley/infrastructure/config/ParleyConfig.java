@@ -38,6 +38,15 @@ public interface ParleyConfig {
 
     Audit audit();
 
+    Agent agent();
+
+    /** How agents answer. */
+    interface Agent {
+        /** Agent answers this node runs at once; a message past it gets a "busy" error. */
+        @WithDefault("64")
+        int maxConcurrentAnswers();
+    }
+
     /** The session audit trail. */
     interface Audit {
         /** Events older than this are deleted (checked hourly). */
@@ -53,6 +62,10 @@ public interface ParleyConfig {
         /** How long a silent node's peers stay in the directory. */
         @WithDefault("15s")
         Duration nodeTtl();
+
+        /** How often a node checks its shared state against the sessions it really holds. */
+        @WithDefault("30s")
+        Duration repairInterval();
     }
 
     /** Liveness and resumption of client sessions. */
@@ -70,6 +83,10 @@ public interface ParleyConfig {
         /** A socket with no completed read or write for this long is cut (clients that stopped reading). */
         @WithDefault("45s")
         Duration stuckTimeout();
+
+        /** How long a resume waits for a live session's node to hand it over. */
+        @WithDefault("2s")
+        Duration handoverTimeout();
 
         Resume resume();
     }
@@ -115,6 +132,25 @@ public interface ParleyConfig {
 
         @WithDefault("256")
         int maxPendingFrames();
+
+        /** Bytes waiting to be written to one socket before it is closed as a slow consumer. */
+        @WithDefault("262144")
+        long maxPendingBytes();
+
+        /** Bytes of frames received on one socket and waiting to be handled; more gets "busy". */
+        @WithDefault("262144")
+        long maxQueuedBytes();
+
+        /** Messages of one socket waiting for the agent; more gets "busy". */
+        @WithDefault("16")
+        int maxQueuedMessages();
+
+        /** Rooms one session may be in at once; one more gets "room_limit". */
+        @WithDefault("16")
+        int maxRoomsPerSession();
+
+        /** What all sockets of the node may buffer together; unset: a quarter of the maximum heap. */
+        Optional<Long> nodeBufferBytes();
     }
 
     /** How much of a conversation the agent sees, and how long it stays cached. */

@@ -16,6 +16,11 @@ import io.parley.core.port.in.PruneAuditTrailUseCase;
 import io.parley.core.port.in.KeepAliveUseCase;
 import io.parley.application.signal.ClusterAdmission;
 import io.parley.application.signal.DrainNodeService;
+import io.parley.application.signal.HandOverSessionService;
+import io.parley.application.signal.InboundDelivery;
+import io.parley.application.signal.RepairDemand;
+import io.parley.application.signal.SharedStateRepair;
+import io.parley.core.port.in.HandOverSessionUseCase;
 import io.parley.application.signal.JoinRoomService;
 import io.parley.application.signal.LeaveRoomService;
 import io.parley.application.signal.MaintainClusterService;
@@ -128,26 +133,46 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
+    RepairDemand repairDemand() {
+        return new RepairDemand();
+    }
+
+    @Produces
+    @Singleton
     ClusterAdmission clusterAdmission(TenantRepository tenants, ConnectionQuota quota, PeerDirectory directory,
-            SessionRegistry registry, SessionMessenger messenger) {
-        return new ClusterAdmission(tenants, quota, directory, registry, messenger);
+            SessionRegistry registry, SessionMessenger messenger, RepairDemand repair) {
+        return new ClusterAdmission(tenants, quota, directory, registry, messenger, repair);
+    }
+
+    @Produces
+    @Singleton
+    InboundDelivery inboundDelivery(SessionRegistry registry, SignalBus bus) {
+        return new InboundDelivery(registry, bus);
     }
 
     @Produces
     @ApplicationScoped
     ConnectClientUseCase connectClient(SessionRegistry registry, AuditTrail events, SessionLimits limits,
-            ClusterAdmission admission, ResumeStore resumes, JoinRoomUseCase joinRoom, IdGenerator ids, Clock clock) {
-        return new ConnectClientService(registry, events, limits, admission, new SessionResumption(resumes, joinRoom),
-                ids, clock);
+            ClusterAdmission admission, ResumeStore resumes, PeerDirectory directory, SignalBus bus,
+            HandOverSessionUseCase handOver, JoinRoomUseCase joinRoom, IdGenerator ids, ParleyConfig config,
+            Clock clock) {
+        return new ConnectClientService(registry, events, limits, admission, new SessionResumption(resumes, directory,
+                bus, handOver, joinRoom, config.session().handoverTimeout()), ids, clock);
     }
 
     @Produces
     @ApplicationScoped
     DisconnectClientUseCase disconnectClient(SessionRegistry registry, RoomStore rooms, SessionMessenger messenger,
             ResumeStore resumes, PeerDirectory directory, ClusterAdmission admission, AuditTrail events,
-            SignalLimits limits, Clock clock) {
+            SignalLimits limits, RepairDemand repair, Clock clock) {
         return new DisconnectClientService(registry, rooms, messenger, resumes, directory, admission, events, limits,
-                clock);
+                repair, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    HandOverSessionUseCase handOverSession(SessionRegistry registry, DisconnectClientUseCase disconnect) {
+        return new HandOverSessionService(registry, disconnect);
     }
 
     @Produces
@@ -172,8 +197,10 @@ public class UseCaseProducers {
     @Produces
     @ApplicationScoped
     MaintainClusterUseCase maintainCluster(SessionRegistry registry, ClusterNodes nodes, PeerDirectory directory,
-            RoomStore rooms, ConnectionQuota quota, SessionMessenger messenger, SignalLimits limits, Clock clock) {
-        return new MaintainClusterService(registry, nodes, directory, rooms, quota, messenger, limits, clock);
+            RoomStore rooms, ConnectionQuota quota, SessionMessenger messenger, RepairDemand repair,
+            SignalLimits limits, Clock clock) {
+        return new MaintainClusterService(registry, nodes,
+                new SharedStateRepair(registry, directory, rooms, quota, messenger), repair, messenger, limits, clock);
     }
 
     @Produces

@@ -7,6 +7,7 @@ import io.parley.core.session.SessionId;
 import io.parley.core.signal.PeerAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,14 +16,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The sessions connected to this node, by id and by peer, with their channels. Capacity is
- * reserved atomically before a session is added. Node-local by nature: the shared view is in Redis.
+ * reserved atomically before a session is added. Removed sessions are remembered (the last
+ * {@value #REMEMBERED}) so that frames arriving late can follow their peer. Node-local by nature:
+ * the shared view is in Redis.
  */
 @ApplicationScoped
 public class LocalSessionRegistry implements SessionRegistry {
 
+    static final int REMEMBERED = 4096;
+
     private final Map<SessionId, Entry> sessions = new ConcurrentHashMap<>();
     private final Map<PeerAddress, SessionId> byPeer = new ConcurrentHashMap<>();
     private final AtomicInteger reserved = new AtomicInteger();
+    private final Map<SessionId, PeerAddress> removed = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SessionId, PeerAddress> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     @Override
     public boolean register(ClientSession session, ClientChannel channel, int capacity) {
@@ -55,13 +66,23 @@ public class LocalSessionRegistry implements SessionRegistry {
 
     @Override
     public Optional<ClientSession> remove(SessionId id) {
-        Entry removed = sessions.remove(id);
-        if (removed == null) {
+        Entry gone = sessions.remove(id);
+        if (gone == null) {
             return Optional.empty();
         }
         reserved.decrementAndGet();
-        byPeer.remove(removed.session().address(), id);
-        return Optional.of(removed.session());
+        byPeer.remove(gone.session().address(), id);
+        synchronized (removed) {
+            removed.put(id, gone.session().address());
+        }
+        return Optional.of(gone.session());
+    }
+
+    @Override
+    public Optional<PeerAddress> recentlyRemoved(SessionId id) {
+        synchronized (removed) {
+            return Optional.ofNullable(removed.get(id));
+        }
     }
 
     @Override

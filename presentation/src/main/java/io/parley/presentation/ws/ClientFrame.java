@@ -1,6 +1,5 @@
 package io.parley.presentation.ws;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.core.conversation.ConversationId;
 import io.parley.core.session.PeerId;
 import io.parley.core.signal.RoomName;
@@ -32,7 +31,7 @@ sealed interface ClientFrame {
     record Leave(Optional<String> id, RoomName room) implements ClientFrame {
     }
 
-    /** A signalling frame for another peer: {@code body} is the frame without "to". */
-    record Relay(Optional<String> id, PeerId to, ObjectNode body) implements ClientFrame {
+    /** A signalling frame for another peer: {@code json} is what the receiver gets ("from" instead of "to"). */
+    record Relay(Optional<String> id, PeerId to, String json) implements ClientFrame {
     }
 }

@@ -56,7 +56,8 @@ class ClientFrameParser {
         return start.contains("\"offer\"") || start.contains("\"answer\"") || raw.contains("\"sdp\"");
     }
 
-    ClientFrame parse(String raw) {
+    /** Parses a frame of peer {@code sender}; relayed frames come out in the form their receiver gets. */
+    ClientFrame parse(String raw, PeerId sender) {
         JsonNode node = readObject(raw);
         Optional<String> id = id(node);
         JsonNode type = node.get("type");
@@ -69,9 +70,9 @@ class ClientFrameParser {
             case "end" -> new ClientFrame.End(id);
             case "join" -> new ClientFrame.Join(id, room(node, id));
             case "leave" -> new ClientFrame.Leave(id, room(node, id));
-            case "offer", "answer" -> relay(node, id, "sdp");
-            case "candidate" -> relay(node, id, "candidate");
-            case "signal" -> relay(node, id, "data");
+            case "offer", "answer" -> relay(node, id, "sdp", sender);
+            case "candidate" -> relay(node, id, "candidate", sender);
+            case "signal" -> relay(node, id, "data", sender);
             default -> throw new FrameRejectedException("unknown_type", "unknown frame type \"" + abbreviate(type.asText())
                     + "\"", id);
         };
@@ -112,8 +113,8 @@ class ClientFrameParser {
         }
     }
 
-    /** Checks a relayed frame's target and payload, and strips "to" from what the receiver gets. */
-    private ClientFrame.Relay relay(JsonNode node, Optional<String> id, String payloadField) {
+    /** Checks a relayed frame's target and payload; the receiver gets it with "from" instead of "to". */
+    private ClientFrame.Relay relay(JsonNode node, Optional<String> id, String payloadField, PeerId sender) {
         JsonNode to = node.get("to");
         if (to == null || !to.isTextual() || !PeerId.isValid(to.asText())) {
             throw invalid("\"to\" is required: a peer id of 1-64 characters of [A-Za-z0-9._-]", id);
@@ -145,7 +146,8 @@ class ClientFrameParser {
         }
         ObjectNode body = (ObjectNode) node;
         body.remove("to");
-        return new ClientFrame.Relay(id, new PeerId(to.asText()), body);
+        body.put("from", sender.value());
+        return new ClientFrame.Relay(id, new PeerId(to.asText()), body.toString());
     }
 
     private JsonNode readObject(String raw) {

@@ -51,20 +51,30 @@ class ServerFrames {
         return frame.put("room", room).toString();
     }
 
-    /** The JSON a client sees for a frame that did not come from its own requests. */
-    String render(Outbound outbound) {
+    /**
+     * The JSON a client sees for a frame that did not come from its own requests, numbered with
+     * {@code seq} when it is replayable (relays and room news; 0 for none). A relayed frame keeps the
+     * sender's JSON as it is; only "seq" is appended.
+     */
+    String render(Outbound outbound, long seq) {
         if (outbound instanceof Outbound.Relayed relayed) {
-            return relayed.json();
+            String json = relayed.json();
+            return seq == 0 || !json.endsWith("}") ? json
+                    : json.substring(0, json.length() - 1) + (json.length() > 2 ? ",\"seq\":" : "\"seq\":") + seq + "}";
         } else if (outbound instanceof Outbound.PeerJoined joined) {
-            return frame("peer.joined").put("room", joined.room().value()).put("peer", joined.peer().value())
-                    .toString();
+            return numbered(frame("peer.joined").put("room", joined.room().value()).put("peer", joined.peer().value()),
+                    seq);
         } else if (outbound instanceof Outbound.PeerLeft left) {
-            return frame("peer.left").put("room", left.room().value()).put("peer", left.peer().value())
-                    .put("reason", left.reason()).toString();
+            return numbered(frame("peer.left").put("room", left.room().value()).put("peer", left.peer().value())
+                    .put("reason", left.reason()), seq);
         } else if (outbound instanceof Outbound.Reconnect reconnect) {
             return frame("reconnect").put("reason", reconnect.reason()).toString();
         }
         throw new IllegalArgumentException("not a client frame: " + outbound);
+    }
+
+    private static String numbered(ObjectNode frame, long seq) {
+        return seq == 0 ? frame.toString() : frame.put("seq", seq).toString();
     }
 
     String responseDelta(Optional<String> replyTo, String delta) {
@@ -97,6 +107,11 @@ class ServerFrames {
 
     String error(String code, String message, Optional<String> replyTo) {
         return errorNode(code, message, replyTo).toString();
+    }
+
+    /** The client sent more than its connection or this node can hold right now; the frame was dropped. */
+    String busy(String message, long retryAfterMs, Optional<String> replyTo) {
+        return errorNode("busy", message, replyTo).put("retryAfterMs", retryAfterMs).toString();
     }
 
     String rateLimited(long retryAfterMs, Optional<String> replyTo) {

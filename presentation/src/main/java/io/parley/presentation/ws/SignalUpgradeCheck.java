@@ -4,6 +4,7 @@ import io.parley.core.auth.AuthenticatedPeer;
 import io.parley.core.auth.PeerAuthentication;
 import io.parley.core.auth.PeerCredentials;
 import io.parley.core.port.in.AuthenticatePeerUseCase;
+import io.parley.core.port.in.MaintainClusterUseCase;
 import io.parley.presentation.security.BearerTokens;
 import io.parley.presentation.security.OriginPolicy;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
@@ -18,7 +19,9 @@ import java.util.Optional;
 /**
  * Authenticates the signalling socket before the upgrade: bearer header, {@code access_token}
  * query parameter, or X-Api-Key. 401 without valid credentials, 403 for another peer's token or a
- * disallowed browser origin. The authenticated peer travels to the socket in the connection's user data.
+ * disallowed browser origin, 503 while the node drains or has not joined the cluster. The check runs
+ * on a worker, unordered (never queued behind other sockets' work); the authenticated peer travels
+ * to the socket in the connection's user data.
  */
 @ApplicationScoped
 public class SignalUpgradeCheck implements HttpUpgradeCheck {
@@ -29,13 +32,15 @@ public class SignalUpgradeCheck implements HttpUpgradeCheck {
     private final OriginPolicy origins;
     private final Vertx vertx;
     private final NodeLifecycle lifecycle;
+    private final MaintainClusterUseCase cluster;
 
     public SignalUpgradeCheck(AuthenticatePeerUseCase authenticate, OriginPolicy origins, Vertx vertx,
-            NodeLifecycle lifecycle) {
+            NodeLifecycle lifecycle, MaintainClusterUseCase cluster) {
         this.authenticate = authenticate;
         this.origins = origins;
         this.vertx = vertx;
         this.lifecycle = lifecycle;
+        this.cluster = cluster;
     }
 
     @Override
@@ -46,7 +51,7 @@ public class SignalUpgradeCheck implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         HttpServerRequest request = context.httpRequest();
-        if (lifecycle.isDraining()) {
+        if (lifecycle.isDraining() || !cluster.hasJoined()) {
             return CheckResult.rejectUpgrade(503);
         }
         if (!origins.allows(request.getHeader(HttpHeaders.ORIGIN))) {
@@ -54,7 +59,7 @@ public class SignalUpgradeCheck implements HttpUpgradeCheck {
         }
         PeerCredentials credentials = new PeerCredentials(context.pathParam("peerId"), bearerToken(request),
                 Optional.ofNullable(request.getHeader("X-Api-Key")).filter(k -> !k.isBlank()));
-        return vertx.executeBlocking(Uni.createFrom().item(() -> authenticate.authenticate(credentials)))
+        return vertx.executeBlocking(Uni.createFrom().item(() -> authenticate.authenticate(credentials)), false)
                 .map(result -> {
                     if (result instanceof PeerAuthentication.Granted granted) {
                         context.userData().put(PEER, granted.peer());

@@ -1,130 +1,212 @@
 package io.parley.presentation.ws;
 
+import io.netty.buffer.ByteBufUtil;
+import io.parley.core.port.in.ConnectClientUseCase.Resumed;
 import io.parley.core.port.out.ClientChannel;
+import io.parley.core.session.ConnectionLimits;
 import io.parley.core.signal.Outbound;
+import io.parley.core.signal.RecentFrames;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.buffer.Buffer;
 import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The channel to one socket. Writes never block; frames not yet written to the network are
- * counted, and a client that lets more than the limit pile up is closed with 1008 "slow consumer".
- * Until {@link #open} (welcome and resumed frames sent), deliveries are held back in order. A client
- * that does not read cannot even receive the close frame; the transport's idle timeout then ends it.
+ * The way out to one socket. Writes never block. Frames from other peers (relays, room news) are
+ * numbered ({@code seq}) and kept until the client acknowledges them (its pong to a ping that carried
+ * the last number), so that a resume can replay what a dropped socket never delivered. Frames not yet
+ * on the network are bounded in count and bytes, per socket and node-wide: a client that lets more pile
+ * up is closed with 1008 "slow consumer". Until {@link #open} (welcome sent), frames are held in order.
  */
 final class SocketChannel implements ClientChannel {
 
     static final int CLOSE_SLOW_CONSUMER = 1008;
+    /** What a frame costs beyond its bytes while it waits (buffers, promise, queue entry). */
+    static final int FRAME_OVERHEAD = 96;
 
     private final WebSocketConnection connection;
     private final ServerFrames frames;
-    private final int maxPending;
-    private final AtomicInteger pending = new AtomicInteger();
-    private final AtomicInteger waitingRelays = new AtomicInteger();
-    private final AtomicBoolean closing = new AtomicBoolean();
-    private final Deque<String> held = new ArrayDeque<>();
+    private final ConnectionLimits limits;
+    private final BufferBudget budget;
+    private final AtomicInteger pendingFrames = new AtomicInteger();
+    private final AtomicLong pendingBytes = new AtomicLong();
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private final ReplayRing ring;
     private boolean open;
-    /** Completes when the latest join or leave of this socket is done; relays sent after it wait for it. */
-    private volatile CompletableFuture<Void> roomChanges = CompletableFuture.completedFuture(null);
+    private long seq;
+    private volatile boolean closing;
     private volatile String closedFor;
 
-    SocketChannel(WebSocketConnection connection, ServerFrames frames, int maxPending) {
+    SocketChannel(WebSocketConnection connection, ServerFrames frames, ConnectionLimits limits, BufferBudget budget) {
         this.connection = connection;
         this.frames = frames;
-        this.maxPending = maxPending;
+        this.limits = limits;
+        this.budget = budget;
+        this.ring = new ReplayRing(limits.replayFrames(), limits.replayBytes());
     }
 
     @Override
     public void deliver(Outbound frame) {
         if (frame instanceof Outbound.Close close) {
             close(close.code(), close.reason());
-            return;
+        } else if (frame instanceof Outbound.Reconnect) {
+            send(frames.render(frame, 0));
+        } else {
+            numbered(frame);
         }
-        send(frames.render(frame));
     }
 
-    /** Sends a frame in order with everything delivered before it. */
+    /** Sends a reply or notice (not numbered, not replayed) in order with everything before it. */
     synchronized void send(String text) {
-        if (!open) {
-            if (held.size() >= maxPending) {
-                slowConsumer();
-                return;
-            }
-            held.add(text);
-            return;
+        if (open) {
+            write(text);
+        } else {
+            hold(null, text);
         }
-        write(text);
     }
 
-    /** Writes the opening frames, then the held ones in order, then lets every later one straight through. */
-    synchronized void open(java.util.List<String> opening) {
+    private synchronized void numbered(Outbound frame) {
+        if (open) {
+            writeNumbered(frame);
+        } else {
+            hold(frame, frames.render(frame, 0));
+        }
+    }
+
+    /**
+     * Writes the opening frames, then what a resume replays (frames the old socket did not deliver,
+     * keeping their numbers, then those kept while away), then the frames held meanwhile, in order.
+     */
+    synchronized void open(List<String> opening, Optional<Resumed> resumed) {
         opening.forEach(this::write);
+        resumed.ifPresent(r -> {
+            seq = r.lastSeq();
+            long first = r.lastSeq() - r.replayed().size();
+            for (String frame : r.replayed()) {
+                ring.add(++first, frame);
+                write(frame);
+            }
+            r.missedFrames().forEach(json -> writeNumbered(new Outbound.Relayed(json)));
+        });
         open = true;
-        while (!held.isEmpty()) {
-            write(held.poll());
+        Held next;
+        while ((next = held.poll()) != null) {
+            String text = next.text();
+            if (next.frame() != null) {
+                text = frames.render(next.frame(), ++seq);
+                ring.add(seq, text);
+            }
+            transmit(text, next.bytes());
         }
     }
 
     @Override
     public void close(int code, String reason) {
-        if (closing.compareAndSet(false, true)) {
-            closedFor = code + " " + reason;
+        if (!closing) {
+            synchronized (this) {
+                if (closing) {
+                    return;
+                }
+                closing = true;
+                closedFor = code + " " + reason;
+            }
             connection.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, failure -> { });
         }
     }
 
-    private void write(String text) {
-        if (closing.get()) {
-            return;
-        }
-        if (pending.incrementAndGet() > maxPending) {
-            slowConsumer();
-            return;
-        }
-        connection.sendText(text).subscribe().with(ok -> pending.decrementAndGet(), failure -> pending.decrementAndGet());
-    }
-
-    /** Records a join or leave in progress; frames this client relays afterwards wait for it. */
-    void roomChangeStarted(CompletableFuture<Void> done) {
-        roomChanges = done;
-    }
-
-    /**
-     * Runs the relay now, or once the room changes the client asked for before it are done. At most
-     * the pending-frame limit may wait; returns false (relay refused) beyond it.
-     */
-    boolean afterRoomChanges(Runnable relay) {
-        CompletableFuture<Void> pendingChanges = roomChanges;
-        if (pendingChanges.isDone()) {
-            relay.run();
-            return true;
-        }
-        if (waitingRelays.incrementAndGet() > maxPending) {
-            waitingRelays.decrementAndGet();
-            return false;
-        }
-        pendingChanges.thenRun(() -> {
-            waitingRelays.decrementAndGet();
-            relay.run();
-        });
-        return true;
+    @Override
+    public boolean isOpen() {
+        return !closing && connection.isOpen();
     }
 
     @Override
-    public boolean isOpen() {
-        return !closing.get() && connection.isOpen();
+    public synchronized RecentFrames recentFrames() {
+        return ring.snapshot(seq);
+    }
+
+    /** Asks the client for a pong carrying the number of the last frame written so far. */
+    void ping() {
+        long last;
+        synchronized (this) {
+            if (!open || closing) {
+                return;
+            }
+            last = seq;
+        }
+        connection.sendPing(Buffer.buffer(Long.BYTES).appendLong(last)).subscribe().with(ok -> { }, failure -> { });
+    }
+
+    /** The client's pong: it has every frame up to {@code seq}. */
+    synchronized void acknowledge(long acked) {
+        if (acked <= seq) {
+            ring.acknowledge(acked);
+        }
     }
 
     /** Why the server closed this socket ("1008 slow consumer"), if it did. */
-    java.util.Optional<String> closedFor() {
-        return java.util.Optional.ofNullable(closedFor);
+    Optional<String> closedFor() {
+        return Optional.ofNullable(closedFor);
     }
 
-    private void slowConsumer() {
+    private void writeNumbered(Outbound frame) {
+        String text = frames.render(frame, ++seq);
+        ring.add(seq, text);
+        write(text);
+    }
+
+    private void write(String text) {
+        long bytes = cost(text);
+        if (charge(bytes)) {
+            transmit(text, bytes);
+        }
+    }
+
+    /** Keeps a frame until the welcome is out; {@code frame} is set for frames numbered only then. */
+    private void hold(Outbound frame, String text) {
+        long bytes = cost(text);
+        if (charge(bytes)) {
+            held.add(new Held(frame, text, bytes));
+        }
+    }
+
+    private void transmit(String text, long bytes) {
+        if (closing) {
+            uncharge(bytes);
+            return;
+        }
+        connection.sendText(text).subscribe().with(ok -> uncharge(bytes), failure -> uncharge(bytes));
+    }
+
+    private boolean charge(long bytes) {
+        if (closing) {
+            return false;
+        }
+        boolean fits = pendingFrames.incrementAndGet() <= limits.maxPendingFrames()
+                & pendingBytes.addAndGet(bytes) <= limits.maxPendingBytes();
+        if (fits && budget.tryCharge(bytes)) {
+            return true;
+        }
+        pendingFrames.decrementAndGet();
+        pendingBytes.addAndGet(-bytes);
         close(CLOSE_SLOW_CONSUMER, "slow consumer");
+        return false;
+    }
+
+    private void uncharge(long bytes) {
+        pendingFrames.decrementAndGet();
+        pendingBytes.addAndGet(-bytes);
+        budget.release(bytes);
+    }
+
+    private static long cost(String text) {
+        return ByteBufUtil.utf8Bytes(text) + FRAME_OVERHEAD;
+    }
+
+    /** A frame held before the welcome, with what it was charged. */
+    private record Held(Outbound frame, String text, long bytes) {
     }
 }

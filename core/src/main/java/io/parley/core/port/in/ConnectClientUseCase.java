@@ -5,12 +5,17 @@ import io.parley.core.port.out.ClientChannel;
 import io.parley.core.session.ClientSession;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Opens a session for an authenticated peer, unless the node, the tenant or the cluster cannot take it. */
 public interface ConnectClientUseCase {
 
-    /** Connects; with a resume token, takes back the session that went away with it. */
-    Result connect(AuthenticatedPeer peer, ClientChannel channel, Optional<String> resumeToken);
+    /** Connects; with a resume request, takes back the session that went away (or went silent) with it. */
+    Result connect(AuthenticatedPeer peer, ClientChannel channel, Optional<ResumeRequest> resume);
+
+    /** A resume token and, optionally, the sequence number of the last replayable frame the client received. */
+    record ResumeRequest(String token, OptionalLong seen) {
+    }
 
     /** Connected with a session, or refused with a reason. */
     sealed interface Result {
@@ -23,12 +28,19 @@ public interface ConnectClientUseCase {
     }
 
     /**
-     * The outcome of a resume: the frames kept while away, in order, and whether some were lost
-     * (window passed or the bound was exceeded) so that the client must renegotiate.
+     * The outcome of a resume: frames written before the drop that the client had not seen (with their
+     * sequence numbers), then the frames kept while away (to be numbered after {@code lastSeq}), and
+     * whether some were lost (window passed, a bound exceeded) so that the client must renegotiate.
      */
-    record Resumed(List<String> missedFrames, long missedCount, boolean lost) {
+    record Resumed(List<String> replayed, List<String> missedFrames, long lastSeq, long missedCount, boolean lost) {
         public Resumed {
+            replayed = List.copyOf(replayed);
             missedFrames = List.copyOf(missedFrames);
+        }
+
+        /** A resume that brought nothing back. */
+        public static Resumed lostSession() {
+            return new Resumed(List.of(), List.of(), 0, 0, true);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.parley.core.port.out;
 
 import io.parley.core.signal.Outbound;
+import io.parley.core.signal.RecentFrames;
 
 /** The way to one connected client's socket on this node. */
 public interface ClientChannel {
@@ -12,4 +13,7 @@ public interface ClientChannel {
 
     /** False once the socket is closing or closed: frames for the peer must go where it lives now. */
     boolean isOpen();
+
+    /** The replayable frames written lately that the client has not acknowledged, for a resume. */
+    RecentFrames recentFrames();
 }

@@ -3,6 +3,7 @@ package io.parley.core.port.out;
 import io.parley.core.session.SessionId;
 import io.parley.core.tenant.TenantId;
 import java.util.Collection;
+import java.util.List;
 
 /** Counts each tenant's live sessions across every node, for tenants that have a connection cap. */
 public interface ConnectionQuota {
@@ -17,6 +18,9 @@ public interface ConnectionQuota {
 
     /** Re-asserts this node's live sessions (after a Redis restart, for example). */
     void refresh(String nodeId, Collection<Entry> live);
+
+    /** Every session counted for a node (and forgets index entries of tenants it no longer counts). */
+    List<Entry> entriesOf(String nodeId);
 
     /** One counted session. */
     record Entry(TenantId tenant, SessionId session) {

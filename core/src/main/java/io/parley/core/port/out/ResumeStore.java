@@ -1,20 +1,24 @@
 package io.parley.core.port.out;
 
 import io.parley.core.session.ClientSession;
-import io.parley.core.session.SessionId;
+import io.parley.core.signal.RecentFrames;
+import io.parley.core.signal.ResumeClaim;
 import io.parley.core.signal.ResumeTicket;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Keeps what a session needs to come back after its connection dropped, for a limited window,
- * together with the frames sent to it meanwhile (bounded).
+ * together with the frames last written to it and those sent to it meanwhile (bounded).
  */
 public interface ResumeStore {
 
-    /** The session went away: keep its identity and rooms for this long, guarded by its resume token. */
-    void away(ClientSession session, Duration window);
+    /** The session went away: keep its identity, rooms and recent frames for this long, guarded by its token. */
+    void away(ClientSession session, Duration window, RecentFrames sent);
 
-    /** Takes the record of an away session if the token matches; it cannot be taken twice. */
-    Optional<ResumeTicket> take(SessionId sessionId, String resumeToken);
+    /** Whether a record waits for this claim (same session, tenant, peer and token); nothing is spent. */
+    boolean awaits(ResumeClaim claim);
+
+    /** Takes the record if the claim matches it; it cannot be taken twice, and a wrong claim leaves it intact. */
+    Optional<ResumeTicket> take(ResumeClaim claim);
 }

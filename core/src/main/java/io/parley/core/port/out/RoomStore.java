@@ -15,7 +15,7 @@ public interface RoomStore {
     /** Adds the peer unless the room is full; joining again refreshes its location. */
     JoinOutcome join(PeerAddress peer, RoomName room, SessionLocation location, int maxPeers);
 
-    /** Removes the peer if this session holds its place; returns the members left to tell. */
+    /** Removes the peer if this session holds its place; returns the members left to tell (none if it did not). */
     List<RoomMember> leave(PeerAddress peer, RoomName room, SessionLocation location);
 
     /** Removes every member that lives on a dead node; returns, per room, who left and who remains. */
@@ -23,6 +23,9 @@ public interface RoomStore {
 
     /** Re-asserts memberships of this node's live sessions (after a Redis restart, for example). */
     void refresh(Collection<Membership> live);
+
+    /** Every membership held by sessions of a node (and forgets index entries of rooms it left). */
+    List<Membership> membershipsOf(String nodeId);
 
     /** One live membership. */
     record Membership(PeerAddress peer, RoomName room, SessionLocation location) {

@@ -21,6 +21,9 @@ public interface SessionRegistry {
 
     Optional<ClientSession> remove(SessionId id);
 
+    /** The peer of a session removed moments ago (kept briefly, so that late frames can follow it). */
+    Optional<PeerAddress> recentlyRemoved(SessionId id);
+
     Collection<ClientSession> all();
 
     int size();

@@ -1,11 +1,14 @@
 package io.parley.core.port.out;
 
+import io.parley.core.session.SessionId;
 import io.parley.core.signal.Delivery;
 import io.parley.core.signal.Outbound;
 import io.parley.core.signal.PeerAddress;
+import io.parley.core.signal.ResumeClaim;
 import io.parley.core.signal.SessionLocation;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Carries frames between nodes. Frames from one node to one peer arrive in the order they were
@@ -19,9 +22,21 @@ public interface SignalBus {
     /** Sends a frame to a peer on another node, or keeps it when the peer is away and resumable. */
     CompletionStage<Delivery> sendToPeer(PeerAddress target, Outbound frame);
 
+    /**
+     * Sends a frame that arrived for a session after it left this node on to its peer's current session
+     * (or resume buffer); never back to the session that left.
+     */
+    void forward(PeerAddress target, SessionId leftSession, Outbound frame);
+
     /** Sends a frame to one known session, wherever it lives; dropped if that session is gone. */
     void sendToSession(SessionLocation target, Outbound frame);
 
+    /** Asks the node holding a session to let a resume take it over (it checks the claim itself). */
+    void requestHandover(SessionLocation holder, ResumeClaim claim);
+
     /** Registers the handler of frames that other nodes send to this node's sessions. */
     void onInbound(BiConsumer<SessionLocation, Outbound> handler);
+
+    /** Registers the handler of handover requests for this node's sessions. */
+    void onHandoverRequest(Consumer<ResumeClaim> handler);
 }

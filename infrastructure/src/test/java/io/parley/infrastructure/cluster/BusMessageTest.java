@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.core.session.PeerId;
 import io.parley.core.session.SessionId;
 import io.parley.core.signal.Outbound;
+import io.parley.core.signal.ResumeClaim;
 import io.parley.core.signal.RoomName;
+import io.parley.core.session.ResumeToken;
+import io.parley.core.tenant.TenantId;
 import io.parley.core.signal.SessionLocation;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class BusEnvelopeTest {
+/** The bus wire format: every message survives encoding, and garbage is ignored. */
+class BusMessageTest {
 
     private final SessionId session = new SessionId(UUID.randomUUID());
 
@@ -22,22 +26,29 @@ class BusEnvelopeTest {
                 new Outbound.PeerLeft(new RoomName("r.2"), new PeerId("bob"), "lost"),
                 new Outbound.Close(4409, "replaced"), new Outbound.Reconnect("draining"));
         for (Outbound frame : frames) {
-            assertThat(BusEnvelope.decode(new BusEnvelope(session, frame).encode()))
-                    .contains(new BusEnvelope(session, frame));
+            assertThat(BusMessage.decode(new BusMessage.ToSession(session, frame).encode()))
+                    .contains(new BusMessage.ToSession(session, frame));
         }
     }
 
     @Test
+    void aHandoverRequestSurvivesTheWire() {
+        ResumeClaim claim = new ResumeClaim(session, new TenantId(UUID.randomUUID()), new PeerId("bob"),
+                ResumeToken.hashOf("secret"));
+        assertThat(BusMessage.decode(new BusMessage.Handover(claim).encode())).contains(new BusMessage.Handover(claim));
+    }
+
+    @Test
     void relayedFramesKeepTheFormTheRelayScriptWrites() {
-        assertThat(new BusEnvelope(session, new Outbound.Relayed("{}")).encode()).isEqualTo(session + "\nR\n{}");
+        assertThat(new BusMessage.ToSession(session, new Outbound.Relayed("{}")).encode()).isEqualTo(session + "\nR\n{}");
     }
 
     @Test
     void garbageIsIgnored() {
-        assertThat(BusEnvelope.decode("nonsense")).isEmpty();
-        assertThat(BusEnvelope.decode(session + "\nZ\nwhat")).isEmpty();
-        assertThat(BusEnvelope.decode("not-a-uuid\nR\n{}")).isEmpty();
-        assertThat(BusEnvelope.decode(session + "\nJ\nbad room\nbob")).isEmpty();
+        assertThat(BusMessage.decode("nonsense")).isEmpty();
+        assertThat(BusMessage.decode(session + "\nZ\nwhat")).isEmpty();
+        assertThat(BusMessage.decode("not-a-uuid\nR\n{}")).isEmpty();
+        assertThat(BusMessage.decode(session + "\nJ\nbad room\nbob")).isEmpty();
     }
 
     @Test

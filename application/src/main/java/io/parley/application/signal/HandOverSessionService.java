@@ -1,0 +1,43 @@
+package io.parley.application.signal;
+
+import io.parley.core.port.in.DisconnectClientUseCase;
+import io.parley.core.port.in.HandOverSessionUseCase;
+import io.parley.core.port.out.SessionRegistry;
+import io.parley.core.session.ClientSession;
+import io.parley.core.session.ResumeToken;
+import io.parley.core.signal.ResumeClaim;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Hands a live session over to a resume on another connection: the old socket is closed (it is
+ * usually half-open) and the session ends resumable, keeping the frames its client may not have got.
+ */
+public class HandOverSessionService implements HandOverSessionUseCase {
+
+    static final String REASON = "resumed on another connection";
+
+    private final SessionRegistry sessions;
+    private final DisconnectClientUseCase disconnect;
+
+    public HandOverSessionService(SessionRegistry sessions, DisconnectClientUseCase disconnect) {
+        this.sessions = sessions;
+        this.disconnect = disconnect;
+    }
+
+    @Override
+    public boolean handOver(ResumeClaim claim) {
+        return sessions.find(claim.sessionId()).filter(session -> owns(session, claim)).map(session -> {
+            sessions.channel(session.id()).ifPresent(channel -> channel.close(ClusterAdmission.CLOSE_REPLACED,
+                    "resumed elsewhere"));
+            disconnect.disconnect(session.id(), REASON, true);
+            return true;
+        }).orElse(false);
+    }
+
+    private static boolean owns(ClientSession session, ResumeClaim claim) {
+        return session.tenantId().equals(claim.tenantId()) && session.peerId().equals(claim.peerId())
+                && MessageDigest.isEqual(ResumeToken.hashOf(session.resumeToken()).getBytes(StandardCharsets.US_ASCII),
+                        claim.tokenHash().getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,77 @@
+package io.parley.infrastructure.cluster;
+
+import io.parley.core.session.PeerId;
+import io.parley.core.session.SessionId;
+import io.parley.core.signal.Outbound;
+import io.parley.core.signal.ResumeClaim;
+import io.parley.core.signal.RoomName;
+import io.parley.core.tenant.TenantId;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What travels on a node's bus channel, as text "{session}\n{kind}\n{body}". Relayed frames (kind R)
+ * keep their JSON untouched so the hot path never re-encodes them; the relay script writes the same form.
+ */
+sealed interface BusMessage {
+
+    String RELAYED = "R";
+
+    String encode();
+
+    /** A frame for one session of the node. */
+    record ToSession(SessionId session, Outbound frame) implements BusMessage {
+
+        @Override
+        public String encode() {
+            return session + "\n" + body(frame);
+        }
+
+        private static String body(Outbound frame) {
+            if (frame instanceof Outbound.Relayed r) {
+                return RELAYED + "\n" + r.json();
+            } else if (frame instanceof Outbound.PeerJoined j) {
+                return "J\n" + j.room() + "\n" + j.peer();
+            } else if (frame instanceof Outbound.PeerLeft l) {
+                return "L\n" + l.room() + "\n" + l.peer() + "\n" + l.reason();
+            } else if (frame instanceof Outbound.Close c) {
+                return "C\n" + c.code() + "\n" + c.reason();
+            }
+            return "X\n" + ((Outbound.Reconnect) frame).reason();
+        }
+    }
+
+    /** A resume elsewhere asks the node to hand one of its sessions over. */
+    record Handover(ResumeClaim claim) implements BusMessage {
+
+        @Override
+        public String encode() {
+            return claim.sessionId() + "\nH\n" + claim.tenantId() + "\n" + claim.peerId() + "\n" + claim.tokenHash();
+        }
+    }
+
+    static Optional<BusMessage> decode(String text) {
+        String[] head = text.split("\n", 3);
+        if (head.length < 3) {
+            return Optional.empty();
+        }
+        try {
+            SessionId session = new SessionId(UUID.fromString(head[0]));
+            String body = head[2];
+            String[] f = body.split("\n", 3);
+            BusMessage message = switch (head[1]) {
+                case RELAYED -> new ToSession(session, new Outbound.Relayed(body));
+                case "J" -> new ToSession(session, new Outbound.PeerJoined(new RoomName(f[0]), new PeerId(f[1])));
+                case "L" -> new ToSession(session, new Outbound.PeerLeft(new RoomName(f[0]), new PeerId(f[1]), f[2]));
+                case "C" -> new ToSession(session, new Outbound.Close(Integer.parseInt(f[0]), f[1]));
+                case "X" -> new ToSession(session, new Outbound.Reconnect(body));
+                case "H" -> new Handover(new ResumeClaim(session, new TenantId(UUID.fromString(f[0])),
+                        new PeerId(f[1]), f[2]));
+                default -> null;
+            };
+            return Optional.ofNullable(message);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.parley.presentation.ws;
+
+import io.parley.core.port.in.RelaySignalUseCase;
+import io.parley.core.session.SessionId;
+import io.parley.core.signal.Delivery;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** Relays offer, answer, candidate and signal frames to their peer without blocking the lane. */
+@ApplicationScoped
+class RelayFrames {
+
+    private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private final RelaySignalUseCase relay;
+    private final ServerFrames frames;
+
+    RelayFrames(RelaySignalUseCase relay, ServerFrames frames) {
+        this.relay = relay;
+        this.frames = frames;
+    }
+
+    /** Hands the frame on at once; the next frame of the lane need not wait for the bus to confirm. */
+    CompletionStage<?> relay(ClientFrame.Relay frame, SessionId session, SocketChannel channel) {
+        relay.relay(session, frame.to(), frame.json()).whenComplete((delivery, failure) -> {
+            if (failure != null || delivery == Delivery.UNAVAILABLE) {
+                channel.send(frames.error("peer_unavailable", "peer " + frame.to() + " is not connected", frame.id()));
+            }
+        });
+        return DONE;
+    }
+}

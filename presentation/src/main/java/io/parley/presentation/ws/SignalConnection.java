@@ -1,0 +1,188 @@
+package io.parley.presentation.ws;
+
+import io.parley.core.auth.AuthenticatedPeer;
+import io.parley.core.port.in.ConnectClientUseCase;
+import io.parley.core.port.in.ConnectClientUseCase.ResumeRequest;
+import io.parley.core.session.SessionId;
+import io.vertx.core.Context;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One socket's session, driven on its event loop: admitted on a worker while the frames the client
+ * sends meanwhile wait in order (bounded); then every frame goes to its lane, signalling (joins,
+ * leaves, relays: in order, so that a receiver hears of a join before the offer sent after it) or
+ * conversation (messages and ends: in order, answered by the agent), so that neither waits for the
+ * other. A socket that closes at any moment, even during admission, leaves no session behind.
+ */
+final class SignalConnection implements InboundAllowance {
+
+    /** Where a connection is in its life. */
+    private enum State { ADMITTING, OPEN, CLOSED }
+
+    private final SignalConnections node;
+    private final Context context;
+    private final SocketChannel channel;
+    private final AuthenticatedPeer peer;
+    private final OrderedLane signalling;
+    private final OrderedLane conversation;
+    private final ArrayDeque<String> early = new ArrayDeque<>();
+    private State state = State.ADMITTING;
+    private SessionId session;
+    private long queuedBytes;
+    private String closeDescription;
+    private boolean resumable;
+
+    SignalConnection(SignalConnections node, Context context, SocketChannel channel, AuthenticatedPeer peer) {
+        this.node = node;
+        this.context = context;
+        this.channel = channel;
+        this.peer = peer;
+        this.signalling = new OrderedLane(context, this, Integer.MAX_VALUE);
+        this.conversation = new OrderedLane(context, this, node.limits().maxQueuedMessages());
+    }
+
+    SocketChannel channel() {
+        return channel;
+    }
+
+    /** Admits the session on a worker; the outcome comes back to the event loop. */
+    void admit(Optional<ResumeRequest> resume) {
+        node.blocking().run(() -> node.connect().connect(peer, channel, resume)).whenComplete((result, failure) ->
+                context.runOnContext(ignored -> admitted(result, failure)));
+    }
+
+    private void admitted(ConnectClientUseCase.Result result, Throwable failure) {
+        if (failure != null || result instanceof ConnectClientUseCase.Result.Refused) {
+            dropEarlyFrames();
+            if (failure != null) {
+                node.logAdmissionFailure(failure);
+            }
+            channel.close(SignalConnections.CLOSE_TRY_AGAIN_LATER, failure != null ? "server error"
+                    : ((ConnectClientUseCase.Result.Refused) result).reason());
+            state = State.CLOSED;
+            return;
+        }
+        ConnectClientUseCase.Result.Connected connected = (ConnectClientUseCase.Result.Connected) result;
+        session = connected.session().id();
+        if (state == State.CLOSED) {
+            node.disconnect(session, closeDescription, false);
+            return;
+        }
+        List<String> opening = new ArrayList<>();
+        opening.add(node.frames().welcome(connected.session()));
+        connected.resumed().ifPresent(resumed -> opening.add(node.frames().resumed(resumed.missedCount(),
+                resumed.lost())));
+        channel.open(opening, connected.resumed());
+        state = State.OPEN;
+        String raw;
+        while (state == State.OPEN && (raw = early.poll()) != null) {
+            release(cost(raw));
+            handle(raw);
+        }
+    }
+
+    void onText(String raw) {
+        if (state == State.OPEN) {
+            handle(raw);
+        } else if (state == State.ADMITTING) {
+            if (reserve(cost(raw))) {
+                early.add(raw);
+            } else {
+                channel.send(node.frames().busy("too many frames before the welcome", 0, Optional.empty()));
+            }
+        }
+    }
+
+    void onBinary() {
+        if (state == State.OPEN) {
+            channel.send(node.frames().error("invalid_message", "binary frames are not supported; send JSON text",
+                    Optional.empty()));
+        }
+    }
+
+    void onPong(long acknowledgedSeq) {
+        if (session != null) {
+            node.keepAlive().heard(session);
+        }
+        channel.acknowledge(acknowledgedSeq);
+    }
+
+    /** The socket is gone: once the signalling step in progress is done, the session ends. */
+    void onClosed(String description, boolean resumable) {
+        State before = state;
+        state = State.CLOSED;
+        closeDescription = description;
+        this.resumable = resumable;
+        dropEarlyFrames();
+        if (before == State.OPEN) {
+            conversation.close(() -> { });
+            signalling.close(() -> node.disconnect(session, closeDescription, this.resumable));
+        }
+    }
+
+    private void handle(String raw) {
+        node.keepAlive().heard(session);
+        if (node.parser().isTooLarge(raw)) {
+            channel.close(SignalConnections.CLOSE_TOO_BIG, "frame too large");
+            return;
+        }
+        ClientFrame frame;
+        try {
+            frame = node.parser().parse(raw, peer.peerId());
+        } catch (RuntimeException e) {
+            channel.send(node.errors().frameFor(e, Optional.empty()));
+            return;
+        }
+        long bytes = cost(raw);
+        if (frame instanceof ClientFrame.Ping ping) {
+            channel.send(node.frames().pong(ping.id()));
+        } else if (frame instanceof ClientFrame.Relay relay) {
+            accepted(signalling.submit(bytes, () -> node.relays().relay(relay, session, channel)), frame);
+        } else if (frame instanceof ClientFrame.Join join) {
+            accepted(signalling.submit(bytes, () -> node.rooms().join(join, session, channel)), frame);
+        } else if (frame instanceof ClientFrame.Leave leave) {
+            accepted(signalling.submit(bytes, () -> node.rooms().leave(leave, session, channel)), frame);
+        } else if (frame instanceof ClientFrame.Message message) {
+            accepted(conversation.submit(bytes, () -> node.conversations().message(message, session, channel)), frame);
+        } else if (frame instanceof ClientFrame.End end) {
+            accepted(conversation.submit(bytes, () -> node.conversations().end(end, session, channel)), frame);
+        }
+    }
+
+    private void accepted(boolean queued, ClientFrame frame) {
+        if (!queued) {
+            channel.send(node.frames().busy("too many frames of this connection are waiting; slow down",
+                    ConversationFrames.BUSY_RETRY_MS, frame.id()));
+        }
+    }
+
+    @Override
+    public boolean reserve(long bytes) {
+        if (queuedBytes + bytes > node.limits().maxQueuedBytes() || !node.budget().tryCharge(bytes)) {
+            return false;
+        }
+        queuedBytes += bytes;
+        return true;
+    }
+
+    @Override
+    public void release(long bytes) {
+        queuedBytes -= bytes;
+        node.budget().release(bytes);
+    }
+
+    private void dropEarlyFrames() {
+        String raw;
+        while ((raw = early.poll()) != null) {
+            release(cost(raw));
+        }
+    }
+
+    /** What a received frame costs while it waits: its characters (two bytes at most each) and some overhead. */
+    private static long cost(String raw) {
+        return 2L * raw.length() + SocketChannel.FRAME_OVERHEAD;
+    }
+}
