@@ -25,6 +25,7 @@ public class FakeOpenAiServer implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile Mode mode = Mode.STREAM;
+    private static volatile long delayMillis;
     private static final List<Recorded> REQUESTS = new CopyOnWriteArrayList<>();
 
     private HttpServer server;
@@ -37,9 +38,15 @@ public class FakeOpenAiServer implements QuarkusTestResourceLifecycleManager {
         return REQUESTS;
     }
 
+    /** Streams every answer only after this long, as a busy model does. */
+    public static void delayAnswers(java.time.Duration delay) {
+        delayMillis = delay.toMillis();
+    }
+
     public static void reset() {
         REQUESTS.clear();
         mode = Mode.STREAM;
+        delayMillis = 0;
     }
 
     @Override
@@ -94,6 +101,7 @@ public class FakeOpenAiServer implements QuarkusTestResourceLifecycleManager {
     }
 
     private void stream(HttpExchange exchange, String model) throws IOException {
+        sleep(delayMillis);
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
