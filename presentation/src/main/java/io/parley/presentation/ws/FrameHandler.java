@@ -92,7 +92,8 @@ class FrameHandler {
                 new SendMessageUseCase.Command(session, message.text(), message.conversationId()),
                 delta -> channel.send(frames.responseDelta(message.id(), delta)));
         if (outcome instanceof SendMessageUseCase.Outcome.Answered answered) {
-            return frames.response(message.id(), answered.conversationId().toString(), answered.text());
+            return frames.response(message.id(), answered.conversationId().toString(), answered.text(),
+                    answered.truncated());
         }
         if (outcome instanceof SendMessageUseCase.Outcome.RateLimited limited) {
             return frames.rateLimited(limited.retryAfterMs(), message.id());
