@@ -114,6 +114,12 @@ final class NodeProcess {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 
+    /** The test database: {@code _TEST_QUARKUS_DATASOURCE_JDBC_URL} when set (as for the @QuarkusTests), else parley_test. */
+    static String testDatabaseUrl() {
+        return System.getenv().getOrDefault("_TEST_QUARKUS_DATASOURCE_JDBC_URL",
+                "jdbc:postgresql://localhost:5432/parley_test");
+    }
+
     static Path logDirectory() throws IOException {
         return Files.createDirectories(Path.of("target", "it-logs"));
     }
