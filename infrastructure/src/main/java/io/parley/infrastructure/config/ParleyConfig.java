@@ -2,6 +2,7 @@ package io.parley.infrastructure.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,6 +142,12 @@ public interface ParleyConfig {
 
         @WithDefault("30s")
         Duration timeout();
+
+        /** Sent as {@code max_tokens}: the most tokens the model may spend on one answer. */
+        @WithDefault("1024")
+        @Min(1)
+        @Max(1_000_000)
+        int maxTokens();
 
         /** Longer answers are cut here: Parley stops reading the stream and marks the answer truncated. */
         @WithDefault("100000")

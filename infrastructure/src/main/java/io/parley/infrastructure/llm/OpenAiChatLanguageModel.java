@@ -121,6 +121,7 @@ public class OpenAiChatLanguageModel implements LanguageModel {
     private String requestBody(AgentPrompt prompt) {
         ObjectNode body = json.createObjectNode();
         body.put("model", prompt.agent().model().orElse(config.model()));
+        body.put("max_tokens", config.maxTokens());
         body.put("stream", true);
         body.putObject("stream_options").put("include_usage", true);
         ArrayNode messages = body.putArray("messages");

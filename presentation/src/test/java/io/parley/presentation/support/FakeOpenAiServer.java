@@ -43,6 +43,8 @@ public class FakeOpenAiServer implements QuarkusTestResourceLifecycleManager {
 
     /** Characters per content delta of a long answer. */
     public static final int LONG_CHUNK = 1000;
+    /** The {@code max_tokens} the tests configure Parley to ask for. */
+    public static final int MAX_TOKENS = 300;
     /** An endless answer stops here even if nobody hangs up, so that a broken client cannot spin the fake. */
     private static final long ENDLESS_CAP = 100_000_000;
 
@@ -109,7 +111,8 @@ public class FakeOpenAiServer implements QuarkusTestResourceLifecycleManager {
         server.start();
         return Map.of("parley.llm.base-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
                 "parley.llm.api-key", "sk-test-key",
-                "parley.llm.timeout", "2s");
+                "parley.llm.timeout", "2s",
+                "parley.llm.max-tokens", Integer.toString(MAX_TOKENS));
     }
 
     @Override

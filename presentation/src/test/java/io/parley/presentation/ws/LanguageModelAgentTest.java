@@ -68,6 +68,8 @@ class LanguageModelAgentTest {
         assertThat(request.authorization()).isEqualTo("Bearer sk-test-key");
         assertThat(request.body().path("model").asText()).isEqualTo("test-model");
         assertThat(request.body().path("stream").asBoolean()).isTrue();
+        assertThat(request.body().path("max_tokens").isInt()).isTrue();
+        assertThat(request.body().path("max_tokens").asInt()).isEqualTo(FakeOpenAiServer.MAX_TOKENS);
         assertThat(request.body().path("messages").get(0).path("role").asText()).isEqualTo("system");
         assertThat(request.body().path("messages").get(0).path("content").asText()).isEqualTo("You are Ada.");
         assertThat(request.body().path("messages").get(1).path("content").asText()).isEqualTo("Say hello");
