@@ -1,5 +1,6 @@
 package io.parley.core.agent;
 
+import io.parley.core.StorableText;
 import java.util.Objects;
 
 /** An agent's answer, the tokens it cost, and whether it was cut at the longest answer Parley keeps. */
@@ -8,8 +9,9 @@ public record AgentReply(String text, long tokens, boolean truncated) {
     /** Follows the kept part of an answer that was cut, so that readers see it was cut. */
     public static final String TRUNCATION_MARKER = " […]";
 
+    /** Model output may hold NULs, which cannot be stored: they become U+FFFD. */
     public AgentReply {
-        Objects.requireNonNull(text, "text");
+        text = StorableText.scrub(Objects.requireNonNull(text, "text"));
     }
 
     /** A whole answer. */

@@ -2,6 +2,7 @@ package io.parley.infrastructure.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parley.core.StorableText;
 import io.parley.core.agent.AgentReply;
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -60,7 +61,7 @@ final class ChatCompletionStream {
 
     /** Appends and forwards a delta, or as much of it as fits and the marker; false when it did not fit. */
     private boolean take(String content) {
-        String safe = content;
+        String safe = StorableText.scrub(content);
         int room = maxChars - text.length();
         if (safe.length() <= room) {
             text.append(safe);

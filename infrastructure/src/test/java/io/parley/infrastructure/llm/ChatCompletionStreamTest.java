@@ -126,4 +126,12 @@ class ChatCompletionStreamTest {
         ChatCompletionStream stream = read(content("ab\\ud83d\\ude00cd"), 3, new ArrayList<>());
         assertThat(stream.reply().text()).isEqualTo("ab […]");
     }
+
+    @Test
+    void nulInModelOutputIsReplacedInDeltasAndAnswer() throws IOException {
+        List<String> deltas = new ArrayList<>();
+        ChatCompletionStream stream = read(content("a\\u0000b"), 1000, deltas);
+        assertThat(deltas).containsExactly("a\uFFFDb");
+        assertThat(stream.reply().text()).isEqualTo("a\uFFFDb");
+    }
 }

@@ -38,7 +38,9 @@ public class FakeOpenAiServer implements QuarkusTestResourceLifecycleManager {
         /** A long answer of {@link #answerWithChars} characters, 42 tokens. */
         LONG,
         /** Deltas of {@link #longText} until the client hangs up. */
-        ENDLESS
+        ENDLESS,
+        /** "Hel", a NUL character, "lo". */
+        NUL
     }
 
     /** Characters per content delta of a long answer. */
@@ -148,6 +150,7 @@ public class FakeOpenAiServer implements QuarkusTestResourceLifecycleManager {
                 exchange.close();
             }
             case STREAM -> stream(exchange, body.path("model").asText(), List.of("Hel", "lo", " world"));
+            case NUL -> stream(exchange, body.path("model").asText(), List.of("Hel", "\\u0000lo"));
             case LONG -> streamLong(exchange, body.path("model").asText(), longAnswerChars);
             case ENDLESS -> streamLong(exchange, body.path("model").asText(), ENDLESS_CAP);
         }

@@ -113,6 +113,18 @@ class LanguageModelAgentTest {
     }
 
     @Test
+    void nulInTheModelsAnswerIsReplacedBeforeItIsSentOrStored() {
+        FakeOpenAiServer.answer(Mode.NUL);
+        Answer answer = ask("heidi");
+        assertThat(answer.streamed()).isEqualTo("Hel\uFFFDlo");
+        assertThat(answer.response().path("text").asText()).isEqualTo("Hel\uFFFDlo");
+        given().header("X-Api-Key", tenant.apiKey()).get("/api/v1/conversations/" + answer.conversationId())
+                .then().statusCode(200)
+                .body("turns[1].text", equalTo("Hel\uFFFDlo"))
+                .body("turns[1].tokens", equalTo(42));
+    }
+
+    @Test
     void contextCarriesEarlierTurnsAndIsRebuiltFromPostgresWhenTheCacheIsEmpty() {
         try (SocketClient socket = Parley.connect(base, tenant, "bob")) {
             socket.send("{\"type\":\"message\",\"text\":\"first\"}");
