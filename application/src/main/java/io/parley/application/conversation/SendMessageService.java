@@ -95,7 +95,7 @@ public class SendMessageService implements SendMessageUseCase {
         conversations.appendTurn(conversationId, answer);
         context.remember(conversationId, answer);
         session.recordActivity(reply.tokens(), clock.instant());
-        return new Outcome.Answered(conversationId, reply.text());
+        return new Outcome.Answered(conversationId, reply.text(), reply.truncated());
     }
 
     private String validText(String text) {

@@ -1,6 +1,7 @@
 package io.parley.core.agent;
 
 import io.parley.core.InvalidInputException;
+import io.parley.core.StorableText;
 import io.parley.core.tenant.TenantId;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,8 @@ public record Agent(
         name = required(name, "name", 200);
         greeting = optionalText(greeting, "greeting", MAX_TEXT);
         systemPrompt = optionalText(systemPrompt, "systemPrompt", MAX_PROMPT);
-        model = Objects.requireNonNullElse(model, Optional.<String>empty()).map(String::strip).filter(m -> !m.isEmpty());
+        model = Objects.requireNonNullElse(model, Optional.<String>empty()).map(String::strip).filter(m -> !m.isEmpty())
+                .map(m -> StorableText.require("model", m));
         if (model.isPresent() && model.get().length() > 200) {
             throw InvalidInputException.invalid("model must be at most 200 characters");
         }
@@ -64,7 +66,7 @@ public record Agent(
         if (value == null || value.isBlank() || value.length() > max) {
             throw InvalidInputException.invalid(field + " is required, 1-" + max + " characters");
         }
-        return value.strip();
+        return StorableText.require(field, value.strip());
     }
 
     private static String optionalText(String value, String field, int max) {
@@ -74,6 +76,6 @@ public record Agent(
         if (value.length() > max) {
             throw InvalidInputException.invalid(field + " must be at most " + max + " characters");
         }
-        return value.strip();
+        return StorableText.require(field, value.strip());
     }
 }

@@ -1,6 +1,7 @@
 package io.parley.core.agent;
 
 import io.parley.core.InvalidInputException;
+import io.parley.core.StorableText;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,13 +18,14 @@ public record ScriptedRule(List<String> keywords, String reply) {
         if (reply == null || reply.isBlank() || reply.length() > Agent.MAX_TEXT) {
             throw InvalidInputException.invalid("each rule needs a reply of 1-" + Agent.MAX_TEXT + " characters");
         }
+        StorableText.require("rules.reply", reply);
     }
 
     private static String validKeyword(String keyword) {
         if (keyword == null || keyword.isBlank() || keyword.length() > 100) {
             throw InvalidInputException.invalid("keywords must be 1-100 characters");
         }
-        return keyword.strip().toLowerCase(Locale.ROOT);
+        return StorableText.require("rules.keywords", keyword.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Case-insensitive substring match of any keyword. */

@@ -1,5 +1,6 @@
 package io.parley.core.conversation;
 
+import io.parley.core.StorableText;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ public record Turn(Role role, String text, Instant at, long tokens) {
 
     public Turn {
         Objects.requireNonNull(role, "role");
-        Objects.requireNonNull(text, "text");
+        StorableText.require("text", Objects.requireNonNull(text, "text"));
         Objects.requireNonNull(at, "at");
         if (tokens < 0) {
             throw new IllegalArgumentException("tokens must not be negative");

@@ -1,5 +1,6 @@
 package io.parley.core.session;
 
+import io.parley.core.StorableText;
 import io.parley.core.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,8 @@ import java.util.Optional;
 
 /**
  * One audit record about a client session. Tenant, peer and session are absent when the event
- * happened before they were known (a failed authentication).
+ * happened before they were known (a failed authentication). A reason may quote the client (its close
+ * reason), so NULs in it are replaced.
  */
 public record SessionEvent(
         SessionEventType type,
@@ -24,6 +26,7 @@ public record SessionEvent(
     public SessionEvent {
         Objects.requireNonNull(type);
         Objects.requireNonNull(at);
+        reason = reason.map(StorableText::scrub);
     }
 
     public static SessionEvent connected(ClientSession s, Instant at) {

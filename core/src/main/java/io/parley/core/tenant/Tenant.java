@@ -1,6 +1,7 @@
 package io.parley.core.tenant;
 
 import io.parley.core.InvalidInputException;
+import io.parley.core.StorableText;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,12 +31,12 @@ public record Tenant(TenantId id, String name, Instant createdAt, Optional<Integ
         return new Tenant(id, name, createdAt, cap);
     }
 
-    /** Trims a tenant name and checks it is 1–200 characters. */
+    /** Trims a tenant name and checks it is 1–200 characters, none of them NUL. */
     public static String validName(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
             throw InvalidInputException.invalid("name must be 1-" + MAX_NAME_LENGTH + " characters");
         }
-        return trimmed;
+        return StorableText.require("name", trimmed);
     }
 }

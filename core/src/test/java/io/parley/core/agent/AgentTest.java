@@ -67,4 +67,17 @@ class AgentTest {
         assertThatThrownBy(() -> AgentKind.parse("robot")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> AgentKind.parse(null)).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void nulInAnyTextFieldIsRefusedNamingTheField() {
+        AgentId id = new AgentId(UUID.randomUUID());
+        assertThatThrownBy(() -> new Agent(id, tenant, "B\0t", AgentKind.SCRIPTED, "", "", Optional.empty(), null,
+                "f")).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("name ");
+        assertThatThrownBy(() -> new Agent(id, tenant, "Bot", AgentKind.LLM, "", "", Optional.of("gpt\0"), null,
+                "f")).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("model ");
+        assertThatThrownBy(() -> new ScriptedRule(List.of("k\0"), "r")).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("rules.keywords ");
+        assertThat(AgentReply.truncated("abc", 3).text()).isEqualTo("abc […]");
+        assertThat(new AgentReply("a\0b", 1).text()).isEqualTo("a\uFFFDb");
+    }
 }

@@ -2,12 +2,17 @@ package io.parley.infrastructure.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Every {@code parley.*} setting, with the defaults that work on a developer machine. */
+/**
+ * Every {@code parley.*} setting, with the defaults that work on a developer machine. Constraints are
+ * checked at startup: a value out of range stops the server with a message naming the key.
+ */
 @ConfigMapping(prefix = "parley")
 public interface ParleyConfig {
 
@@ -173,5 +178,16 @@ public interface ParleyConfig {
 
         @WithDefault("30s")
         Duration timeout();
+
+        /** Sent as {@code max_tokens}: the most tokens the model may spend on one answer. */
+        @WithDefault("1024")
+        @Min(1)
+        @Max(1_000_000)
+        int maxTokens();
+
+        /** Longer answers are cut here: Parley stops reading the stream and marks the answer truncated. */
+        @WithDefault("100000")
+        @Min(1)
+        int maxAnswerChars();
     }
 }

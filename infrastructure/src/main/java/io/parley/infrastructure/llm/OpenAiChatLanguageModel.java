@@ -33,7 +33,8 @@ import java.util.function.Consumer;
 /**
  * Agents of kind "llm": streams {@code POST {base-url}/chat/completions} with {@code stream:true}
  * from any OpenAI-compatible server, forwarding content deltas as they arrive. The whole call,
- * streaming included, must finish within {@code parley.llm.timeout}.
+ * streaming included, must finish within {@code parley.llm.timeout}; an answer longer than
+ * {@code parley.llm.max-answer-chars} is cut there and the stream closed.
  */
 @ApplicationScoped
 public class OpenAiChatLanguageModel implements LanguageModel {
@@ -71,6 +72,7 @@ public class OpenAiChatLanguageModel implements LanguageModel {
         AtomicBoolean timedOut = new AtomicBoolean();
         try {
             HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            // Closing the body before its end (a cut answer) drops the connection, so the server can stop generating.
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     throw new AgentUnavailableException("model answered HTTP " + response.statusCode());
@@ -96,7 +98,7 @@ public class OpenAiChatLanguageModel implements LanguageModel {
 
     private AgentReply readStream(InputStream body, Consumer<String> onDelta)
             throws IOException, AgentUnavailableException {
-        ChatCompletionStream stream = new ChatCompletionStream(json, onDelta);
+        ChatCompletionStream stream = new ChatCompletionStream(json, config.maxAnswerChars(), onDelta);
         BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
         IOException[] failure = new IOException[1];
         ServerSentEvents.read(reader, data -> {
@@ -113,12 +115,13 @@ public class OpenAiChatLanguageModel implements LanguageModel {
         if (!stream.completed()) {
             throw new AgentUnavailableException("model stream ended before it finished");
         }
-        return new AgentReply(stream.text(), stream.totalTokens());
+        return stream.reply();
     }
 
     private String requestBody(AgentPrompt prompt) {
         ObjectNode body = json.createObjectNode();
         body.put("model", prompt.agent().model().orElse(config.model()));
+        body.put("max_tokens", config.maxTokens());
         body.put("stream", true);
         body.putObject("stream_options").put("include_usage", true);
         ArrayNode messages = body.putArray("messages");

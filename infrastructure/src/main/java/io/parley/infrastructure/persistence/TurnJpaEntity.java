@@ -29,7 +29,7 @@ public class TurnJpaEntity extends PanacheEntityBase {
     @Column(nullable = false, length = 10)
     public Role role;
 
-    @Column(nullable = false, length = 20000)
+    @Column(nullable = false, columnDefinition = "text")
     public String text;
 
     @Column(name = "spoken_at", nullable = false)

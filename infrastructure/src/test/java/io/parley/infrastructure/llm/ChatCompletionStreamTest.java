@@ -17,7 +17,11 @@ class ChatCompletionStreamTest {
     private final ObjectMapper json = new ObjectMapper();
 
     private ChatCompletionStream read(String wire, List<String> deltas) throws IOException {
-        ChatCompletionStream stream = new ChatCompletionStream(json, deltas::add);
+        return read(wire, 1000, deltas);
+    }
+
+    private ChatCompletionStream read(String wire, int maxChars, List<String> deltas) throws IOException {
+        ChatCompletionStream stream = new ChatCompletionStream(json, maxChars, deltas::add);
         ServerSentEvents.read(new BufferedReader(new StringReader(wire)), data -> {
             try {
                 return stream.accept(data);
@@ -51,8 +55,9 @@ class ChatCompletionStreamTest {
         List<String> deltas = new ArrayList<>();
         ChatCompletionStream stream = read(wire, deltas);
         assertThat(deltas).containsExactly("Hel", "lo");
-        assertThat(stream.text()).isEqualTo("Hello");
-        assertThat(stream.totalTokens()).isEqualTo(11);
+        assertThat(stream.reply().text()).isEqualTo("Hello");
+        assertThat(stream.reply().tokens()).isEqualTo(11);
+        assertThat(stream.reply().truncated()).isFalse();
         assertThat(stream.completed()).isTrue();
     }
 
@@ -61,8 +66,8 @@ class ChatCompletionStreamTest {
         String wire = "data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"},\"finish_reason\":\"length\"}]}\n\n"
                 + "data: {\"choices\":null}\n\n";
         ChatCompletionStream stream = read(wire, new ArrayList<>());
-        assertThat(stream.text()).isEqualTo("Hi");
-        assertThat(stream.totalTokens()).isZero();
+        assertThat(stream.reply().text()).isEqualTo("Hi");
+        assertThat(stream.reply().tokens()).isZero();
         assertThat(stream.completed()).isTrue();
     }
 
@@ -82,8 +87,51 @@ class ChatCompletionStreamTest {
 
     @Test
     void anErrorObjectInTheStreamFails() {
-        ChatCompletionStream stream = new ChatCompletionStream(json, d -> { });
+        ChatCompletionStream stream = new ChatCompletionStream(json, 1000, d -> { });
         assertThatThrownBy(() -> stream.accept("{\"error\":{\"message\":\"quota\"}}"))
                 .isInstanceOf(IOException.class).hasMessageContaining("quota");
+    }
+
+    private static String content(String... pieces) {
+        StringBuilder wire = new StringBuilder();
+        for (String piece : pieces) {
+            wire.append("data: {\"choices\":[{\"delta\":{\"content\":\"").append(piece)
+                    .append("\"},\"finish_reason\":null}]}\n\n");
+        }
+        return wire.append("data: {\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n")
+                .append("data: [DONE]\n\n").toString();
+    }
+
+    @Test
+    void anAnswerPastTheLimitIsCutThereMarkedAndNoMoreIsRead() throws IOException {
+        List<String> deltas = new ArrayList<>();
+        ChatCompletionStream stream = read(content("abcd", "efgh", "ijkl"), 6, deltas);
+        assertThat(deltas).containsExactly("abcd", "ef […]");
+        assertThat(stream.reply().text()).isEqualTo("abcdef […]");
+        assertThat(stream.reply().truncated()).isTrue();
+        assertThat(stream.completed()).isTrue();
+    }
+
+    @Test
+    void anAnswerExactlyAtTheLimitIsWhole() throws IOException {
+        List<String> deltas = new ArrayList<>();
+        ChatCompletionStream stream = read(content("abc", "def"), 6, deltas);
+        assertThat(deltas).containsExactly("abc", "def");
+        assertThat(stream.reply().text()).isEqualTo("abcdef");
+        assertThat(stream.reply().truncated()).isFalse();
+    }
+
+    @Test
+    void aCutNeverSplitsASurrogatePair() throws IOException {
+        ChatCompletionStream stream = read(content("ab\\ud83d\\ude00cd"), 3, new ArrayList<>());
+        assertThat(stream.reply().text()).isEqualTo("ab […]");
+    }
+
+    @Test
+    void nulInModelOutputIsReplacedInDeltasAndAnswer() throws IOException {
+        List<String> deltas = new ArrayList<>();
+        ChatCompletionStream stream = read(content("a\\u0000b"), 1000, deltas);
+        assertThat(deltas).containsExactly("a\uFFFDb");
+        assertThat(stream.reply().text()).isEqualTo("a\uFFFDb");
     }
 }

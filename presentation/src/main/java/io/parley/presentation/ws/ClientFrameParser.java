@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.core.session.PeerId;
 import io.parley.core.signal.RoomName;
 import io.parley.core.InvalidInputException;
+import io.parley.core.StorableText;
 import io.parley.core.conversation.ConversationId;
 import io.parley.core.session.SessionLimits;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,6 +87,9 @@ class ClientFrameParser {
         if (text.asText().length() > limits.maxTextChars()) {
             throw new FrameRejectedException("too_large", "\"text\" is longer than " + limits.maxTextChars()
                     + " characters", id);
+        }
+        if (!StorableText.isStorable(text.asText())) {
+            throw invalid("\"text\" must not contain NUL (U+0000) characters", id);
         }
         JsonNode conversation = node.get("conversationId");
         if (conversation != null && !conversation.isNull() && !conversation.isTextual()) {

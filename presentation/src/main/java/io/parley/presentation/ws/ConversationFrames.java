@@ -60,7 +60,8 @@ class ConversationFrames {
                     new SendMessageUseCase.Command(session, frame.text(), frame.conversationId()),
                     delta -> channel.send(frames.responseDelta(frame.id(), delta)));
             if (outcome instanceof SendMessageUseCase.Outcome.Answered answered) {
-                return frames.response(frame.id(), answered.conversationId().toString(), answered.text());
+                return frames.response(frame.id(), answered.conversationId().toString(), answered.text(),
+                        answered.truncated());
             }
             if (outcome instanceof SendMessageUseCase.Outcome.RateLimited limited) {
                 return frames.rateLimited(limited.retryAfterMs(), frame.id());

@@ -84,11 +84,15 @@ class ServerFrames {
         return frame.toString();
     }
 
-    String response(Optional<String> replyTo, String conversationId, String text) {
+    /** The agent's whole answer; {@code "truncated":true} only when it was cut. */
+    String response(Optional<String> replyTo, String conversationId, String text, boolean truncated) {
         ObjectNode frame = frame("response");
         replyTo.ifPresent(id -> frame.put("replyTo", id));
         frame.put("conversationId", conversationId);
         frame.put("text", text);
+        if (truncated) {
+            frame.put("truncated", true);
+        }
         return frame.toString();
     }
 

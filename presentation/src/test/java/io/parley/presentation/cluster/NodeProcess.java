@@ -27,15 +27,20 @@ final class NodeProcess {
     }
 
     static NodeProcess parley(String name, int port, Map<String, String> env, Path logs) throws Exception {
+        NodeProcess node = start(name, port, env, logs);
+        node.awaitHttp(port, "/q/health/live", Duration.ofSeconds(60));
+        return node;
+    }
+
+    /** Starts a Parley node from the built jar without waiting for it to serve; its output goes to {name}.log. */
+    static NodeProcess start(String name, int port, Map<String, String> env, Path logs) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "--add-opens", "java.base/java.lang=ALL-UNNAMED",
                 "-Xmx256m", "-jar", System.getProperty("parley.it.jar", "target/quarkus-app/quarkus-run.jar")));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        NodeProcess node = new NodeProcess(name, builder.start());
-        node.awaitHttp(port, "/q/health/live", Duration.ofSeconds(60));
-        return node;
+        return new NodeProcess(name, builder.start());
     }
 
     static NodeProcess redis(int port, Path logs) throws IOException {
@@ -68,6 +73,16 @@ final class NodeProcess {
 
     boolean awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The exit status of a process that has ended. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    /** Everything the process wrote so far. */
+    String output(Path logs) throws IOException {
+        return Files.readString(logs.resolve(name + ".log"));
     }
 
     static int status(int port, String path) {
@@ -112,6 +127,12 @@ final class NodeProcess {
 
     private static String javaBinary() {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    /** The test database: {@code _TEST_QUARKUS_DATASOURCE_JDBC_URL} when set (as for the @QuarkusTests), else parley_test. */
+    static String testDatabaseUrl() {
+        return System.getenv().getOrDefault("_TEST_QUARKUS_DATASOURCE_JDBC_URL",
+                "jdbc:postgresql://localhost:5432/parley_test");
     }
 
     static Path logDirectory() throws IOException {

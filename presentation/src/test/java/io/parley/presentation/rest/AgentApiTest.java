@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.presentation.support.Parley;
@@ -11,6 +12,9 @@ import io.parley.presentation.support.SocketClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,5 +87,29 @@ class AgentApiTest {
         given().contentType("application/json").header("X-Api-Key", tenant.apiKey()).body(body)
                 .put("/api/v1/agents/default")
                 .then().statusCode(400).body("error", notNullValue()).body("message", notNullValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"name", "greeting", "systemPrompt", "model", "fallback", "rules.keywords", "rules.reply"})
+    void nulInAnyTextFieldIs400NamingTheFieldAndTheAgentIsUnchanged(String field) {
+        Parley.TenantAccess tenant = Parley.newTenant();
+        Map<String, Object> rule = new HashMap<>(Map.of("keywords", List.of("price"), "reply", "Ten euros."));
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Sales", "kind", "scripted", "greeting", "Hi",
+                "systemPrompt", "Be brief.", "model", "m", "fallback", "Let me find someone."));
+        switch (field) {
+            case "rules.keywords" -> rule.put("keywords", List.of("pri\0ce"));
+            case "rules.reply" -> rule.put("reply", "Ten\0euros.");
+            default -> body.put(field, body.get(field) + "\0");
+        }
+        body.put("rules", List.of(rule));
+        given().contentType("application/json").header("X-Api-Key", tenant.apiKey()).body(body)
+                .put("/api/v1/agents/default")
+                .then().statusCode(400)
+                .body("error", equalTo("invalid_request"))
+                .body("message", startsWith(field + " must not contain NUL"));
+        try (SocketClient socket = Parley.connect(base, tenant, "buyer")) {
+            socket.send("{\"type\":\"message\",\"text\":\"hello\"}");
+            assertThat(socket.next().path("text").asText()).isEqualTo("Hello! How can I help you today?");
+        }
     }
 }

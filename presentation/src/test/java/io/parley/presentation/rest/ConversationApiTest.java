@@ -2,6 +2,8 @@ package io.parley.presentation.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -90,6 +92,30 @@ class ConversationApiTest {
         Parley.TenantAccess tenant = Parley.newTenant();
         given().header("X-Api-Key", tenant.apiKey()).queryParam(name, value).get("/api/v1/conversations")
                 .then().statusCode(400).body("error", notNullValue()).body("message", notNullValue());
+    }
+
+    @Test
+    void aPageBeyondTheLargestOffsetIs400WithAReasonAndTheLastReachablePageIsEmpty() {
+        Parley.TenantAccess tenant = Parley.newTenant();
+        given().header("X-Api-Key", tenant.apiKey()).queryParam("page", 21_474_837).queryParam("size", 100)
+                .get("/api/v1/conversations")
+                .then().statusCode(400).body("error", equalTo("invalid_request"))
+                .body("message", containsString("(page + 1) * size must be at most 2147483647"));
+        given().header("X-Api-Key", tenant.apiKey()).queryParam("page", Integer.MAX_VALUE).queryParam("size", 1)
+                .get("/api/v1/conversations")
+                .then().statusCode(400).body("error", equalTo("invalid_request"));
+        given().header("X-Api-Key", tenant.apiKey()).queryParam("page", 21_474_835).queryParam("size", 100)
+                .get("/api/v1/conversations")
+                .then().statusCode(200).body("items", empty()).body("page", equalTo(21_474_835));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-1", "501", "2147483647", "2147483648", "99999999999999999999", "1e3"})
+    void sessionEventsLimitOutOfRangeIs400WithAReason(String limit) {
+        Parley.TenantAccess tenant = Parley.newTenant();
+        given().header("X-Api-Key", tenant.apiKey()).queryParam("limit", limit).get("/api/v1/session-events")
+                .then().statusCode(400).body("error", equalTo("invalid_request"))
+                .body("message", containsString("limit"));
     }
 
     @Test

@@ -71,6 +71,16 @@ class TenantApiTest {
     }
 
     @Test
+    void nulInTheNameIs400NamingTheField() {
+        given().contentType("application/json").header("Authorization", "Bearer " + Parley.ADMIN_TOKEN)
+                .body("{\"name\":\"Acme\\u0000Corp\"}")
+                .post("/api/v1/tenants")
+                .then().statusCode(400)
+                .body("error", equalTo("invalid_request"))
+                .body("message", startsWith("name must not contain NUL"));
+    }
+
+    @Test
     void tooLongNameIs400() {
         given().contentType("application/json").header("Authorization", "Bearer " + Parley.ADMIN_TOKEN)
                 .body("{\"name\":\"" + "x".repeat(201) + "\"}")

@@ -144,8 +144,13 @@ public final class SocketClient implements AutoCloseable {
 
     @Override
     public void close() {
+        close(WebSocket.NORMAL_CLOSURE, "bye");
+    }
+
+    /** Closes with this code and reason, waiting up to 2 seconds for the server's close frame. */
+    public void close(int code, String reason) {
         if (!closeCode.isDone() && !socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+            socket.sendClose(code, reason).exceptionally(e -> null);
             try {
                 closeCode.get(2, TimeUnit.SECONDS);
             } catch (Exception ignored) {

@@ -17,6 +17,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,12 +61,15 @@ class LanguageModelAgentTest {
             assertThat(streamed.toString()).isEqualTo("Hello world");
             assertThat(frame.path("type").asText()).isEqualTo("response");
             assertThat(frame.path("text").asText()).isEqualTo("Hello world");
+            assertThat(frame.has("truncated")).isFalse();
             conversationId = frame.path("conversationId").asText();
         }
         FakeOpenAiServer.Recorded request = FakeOpenAiServer.requests().get(0);
         assertThat(request.authorization()).isEqualTo("Bearer sk-test-key");
         assertThat(request.body().path("model").asText()).isEqualTo("test-model");
         assertThat(request.body().path("stream").asBoolean()).isTrue();
+        assertThat(request.body().path("max_tokens").isInt()).isTrue();
+        assertThat(request.body().path("max_tokens").asInt()).isEqualTo(FakeOpenAiServer.MAX_TOKENS);
         assertThat(request.body().path("messages").get(0).path("role").asText()).isEqualTo("system");
         assertThat(request.body().path("messages").get(0).path("content").asText()).isEqualTo("You are Ada.");
         assertThat(request.body().path("messages").get(1).path("content").asText()).isEqualTo("Say hello");
@@ -74,6 +78,49 @@ class LanguageModelAgentTest {
                 .then().statusCode(200)
                 .body("turns", hasSize(2))
                 .body("turns[1].text", equalTo("Hello world"))
+                .body("turns[1].tokens", equalTo(42));
+    }
+
+    @Test
+    void anAnswerLongerThanTwentyThousandCharactersIsSentAndStoredWhole() {
+        FakeOpenAiServer.answerWithChars(25_000);
+        Answer answer = ask("frank");
+        String whole = FakeOpenAiServer.longText(0, 25_000);
+        assertThat(answer.streamed()).isEqualTo(whole);
+        assertThat(answer.response().path("text").asText()).isEqualTo(whole);
+        assertThat(answer.response().has("truncated")).isFalse();
+        given().header("X-Api-Key", tenant.apiKey()).get("/api/v1/conversations/" + answer.conversationId())
+                .then().statusCode(200)
+                .body("turns", hasSize(2))
+                .body("turns[1].text", equalTo(whole))
+                .body("turns[1].tokens", equalTo(42));
+    }
+
+    @Test
+    void anAnswerPastMaxAnswerCharsIsCutThereMarkedStoredAndItsStreamClosed() {
+        FakeOpenAiServer.answer(Mode.ENDLESS);
+        Answer answer = ask("grace");
+        String cut = FakeOpenAiServer.longText(0, 100_000) + " […]";
+        assertThat(answer.response().path("truncated").asBoolean()).isTrue();
+        assertThat(answer.response().path("text").asText()).isEqualTo(cut);
+        assertThat(answer.streamed()).isEqualTo(cut);
+        assertThat(FakeOpenAiServer.awaitHangUp(Duration.ofSeconds(1))).isGreaterThanOrEqualTo(100_000);
+        given().header("X-Api-Key", tenant.apiKey()).get("/api/v1/conversations/" + answer.conversationId())
+                .then().statusCode(200)
+                .body("turns", hasSize(2))
+                .body("turns[1].role", equalTo("assistant"))
+                .body("turns[1].text", equalTo(cut));
+    }
+
+    @Test
+    void nulInTheModelsAnswerIsReplacedBeforeItIsSentOrStored() {
+        FakeOpenAiServer.answer(Mode.NUL);
+        Answer answer = ask("heidi");
+        assertThat(answer.streamed()).isEqualTo("Hel\uFFFDlo");
+        assertThat(answer.response().path("text").asText()).isEqualTo("Hel\uFFFDlo");
+        given().header("X-Api-Key", tenant.apiKey()).get("/api/v1/conversations/" + answer.conversationId())
+                .then().statusCode(200)
+                .body("turns[1].text", equalTo("Hel\uFFFDlo"))
                 .body("turns[1].tokens", equalTo(42));
     }
 
@@ -110,6 +157,29 @@ class LanguageModelAgentTest {
         long started = System.nanoTime();
         assertAgentUnavailableKeepsUserTurn("erin");
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(4_500);
+    }
+
+    /** Sends one message as the peer; returns the deltas joined and the response frame that followed them. */
+    private Answer ask(String peer) {
+        try (SocketClient socket = Parley.connect(base, tenant, peer)) {
+            socket.send("{\"type\":\"message\",\"id\":\"q\",\"text\":\"Tell me everything\"}");
+            StringBuilder streamed = new StringBuilder();
+            JsonNode frame = socket.next();
+            while ("response.delta".equals(frame.path("type").asText())) {
+                streamed.append(frame.path("delta").asText());
+                frame = socket.next();
+            }
+            assertThat(frame.path("type").asText()).as("frame after the deltas: %s", frame).isEqualTo("response");
+            assertThat(frame.path("replyTo").asText()).isEqualTo("q");
+            return new Answer(streamed.toString(), frame);
+        }
+    }
+
+    /** What a client saw of one answer. */
+    private record Answer(String streamed, JsonNode response) {
+        String conversationId() {
+            return response.path("conversationId").asText();
+        }
     }
 
     private void assertAgentUnavailableKeepsUserTurn(String peer) {

@@ -1,6 +1,8 @@
 package io.parley.presentation.ws;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.presentation.support.Parley;
@@ -9,6 +11,8 @@ import io.parley.presentation.support.SocketClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -77,6 +81,40 @@ class SignalSocketBadInputTest {
             assertThat(error.path("code").asText()).isEqualTo("invalid_message");
             assertStillServes(socket);
         }
+    }
+
+    @Test
+    void nulInMessageTextIsInvalidAndNothingIsStored() {
+        try (SocketClient socket = Parley.connect(base, tenant, "nul")) {
+            socket.send("{\"type\":\"message\",\"id\":\"z\",\"text\":\"a\\u0000b\"}");
+            JsonNode error = socket.next();
+            assertThat(error.path("type").asText()).isEqualTo("error");
+            assertThat(error.path("code").asText()).isEqualTo("invalid_message");
+            assertThat(error.path("message").asText()).contains("NUL");
+            assertThat(error.path("replyTo").asText()).isEqualTo("z");
+            assertStillServes(socket);
+        }
+        given().header("X-Api-Key", tenant.apiKey()).get("/api/v1/conversations")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aCloseReasonWithNulIsRecordedWithAReplacementCharacter() throws InterruptedException {
+        Parley.connect(base, tenant, "leaver").close(1000, "gone\0away");
+        String recorded = "closed with 1000 gone\uFFFDaway";
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<String> reasons = reasons();
+        while (!reasons.contains(recorded)) {
+            assertThat(System.nanoTime()).as("a disconnected event with reason %s, got %s", recorded, reasons)
+                    .isLessThan(deadline);
+            Thread.sleep(50);
+            reasons = reasons();
+        }
+    }
+
+    private List<String> reasons() {
+        return given().header("X-Api-Key", tenant.apiKey()).get("/api/v1/session-events")
+                .then().statusCode(200).extract().jsonPath().getList("items.reason", String.class);
     }
 
     @Test

@@ -17,7 +17,8 @@ public interface SendMessageUseCase {
 
     /** What became of the message. */
     sealed interface Outcome {
-        record Answered(ConversationId conversationId, String text) implements Outcome {
+        /** The agent's answer; {@code truncated} when it was cut at the longest answer Parley keeps. */
+        record Answered(ConversationId conversationId, String text, boolean truncated) implements Outcome {
         }
 
         record RateLimited(long retryAfterMs) implements Outcome {

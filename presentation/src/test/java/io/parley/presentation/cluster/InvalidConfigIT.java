@@ -1,0 +1,33 @@
+package io.parley.presentation.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A node from the built jar refuses to start with a setting out of its range, and says which one. */
+class InvalidConfigIT {
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+            "PARLEY_LLM_MAX_TOKENS,       0,       parley.llm.max-tokens",
+            "PARLEY_LLM_MAX_TOKENS,       1000001, parley.llm.max-tokens",
+            "PARLEY_LLM_MAX_ANSWER_CHARS, 0,       parley.llm.max-answer-chars"})
+    void aSettingOutOfRangeStopsTheNodeAtStartupNamingIt(String variable, String value, String key) throws Exception {
+        Path logs = NodeProcess.logDirectory();
+        String name = "invalid-" + key + "-" + value;
+        NodeProcess node = NodeProcess.start(name, NodeProcess.freePort(), Map.of(variable, value,
+                "QUARKUS_DATASOURCE_JDBC_URL", NodeProcess.testDatabaseUrl(),
+                "PARLEY_DATA_DIR", logs.resolve(name + "-data").toString()), logs);
+        try {
+            assertThat(node.awaitExit(Duration.ofSeconds(60))).as("the node exited").isTrue();
+            assertThat(node.exitValue()).isNotZero();
+            assertThat(node.output(logs)).contains(key);
+        } finally {
+            node.kill();
+        }
+    }
+}
