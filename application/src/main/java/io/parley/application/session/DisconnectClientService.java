@@ -64,7 +64,7 @@ public class DisconnectClientService implements DisconnectClientUseCase {
         if (session == null || !session.close(clock.instant())) {
             return;
         }
-        boolean keep = resumable && markAway(session);
+        boolean keep = resumable ? markAway(session) : withdraw(session);
         RecentFrames sent = registry.channel(sessionId).map(ClientChannel::recentFrames).orElse(RecentFrames.NONE);
         registry.remove(sessionId);
         leaveCluster(session, keep, sent);
@@ -82,6 +82,18 @@ public class DisconnectClientService implements DisconnectClientUseCase {
                     e.getMessage());
             return false;
         }
+    }
+
+    /** A session that cannot be resumed leaves the directory (unless a newer session of its peer holds the entry). */
+    private boolean withdraw(ClientSession session) {
+        try {
+            directory.release(new PeerDirectory.Claim(session.address(), messenger.here(session.id())));
+        } catch (RuntimeException e) {
+            repair.raise();
+            LOG.log(Level.WARNING, "cluster state unreachable; the directory entry of {0} stays until repair: {1}",
+                    session.id(), e.getMessage());
+        }
+        return false;
     }
 
     private void leaveCluster(ClientSession session, boolean resumable, RecentFrames sent) {

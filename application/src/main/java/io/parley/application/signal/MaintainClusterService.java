@@ -1,14 +1,20 @@
 package io.parley.application.signal;
 
+import io.parley.core.port.in.DisconnectClientUseCase;
 import io.parley.core.port.in.MaintainClusterUseCase;
+import io.parley.core.port.out.ClientChannel;
 import io.parley.core.port.out.ClusterNodes;
 import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.session.ClientSession;
+import io.parley.core.session.SessionId;
 import io.parley.core.session.SignalLimits;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One round of cluster upkeep. Shared state in Redis is soft: when a heartbeat finds that Redis no
@@ -20,6 +26,7 @@ import java.time.Instant;
 public class MaintainClusterService implements MaintainClusterUseCase {
 
     public static final int CLOSE_IDLE = 4408;
+    static final String REASON_SOCKET_LOST = "socket lost";
     private static final System.Logger LOG = System.getLogger(MaintainClusterService.class.getName());
 
     private final SessionRegistry sessions;
@@ -29,13 +36,17 @@ public class MaintainClusterService implements MaintainClusterUseCase {
     private final SessionMessenger messenger;
     private final SignalLimits limits;
     private final Clock clock;
+    private final DisconnectClientUseCase disconnect;
+    private Set<SessionId> silentlyClosed = Set.of();
     private Instant nextRepair;
     private int urgentRounds;
     private volatile boolean joined;
 
     public MaintainClusterService(SessionRegistry sessions, ClusterNodes nodes, SharedStateRepair shared,
-            RepairDemand demand, SessionMessenger messenger, SignalLimits limits, Clock clock) {
+            RepairDemand demand, SessionMessenger messenger, DisconnectClientUseCase disconnect, SignalLimits limits,
+            Clock clock) {
         this.sessions = sessions;
+        this.disconnect = disconnect;
         this.nodes = nodes;
         this.shared = shared;
         this.demand = demand;
@@ -60,7 +71,7 @@ public class MaintainClusterService implements MaintainClusterUseCase {
 
     @Override
     public void maintain() {
-        closeIdleSessions();
+        closeIdleAndLostSessions();
         try {
             String self = messenger.nodeId();
             if (nodes.heartbeat(self)) {
@@ -98,13 +109,27 @@ public class MaintainClusterService implements MaintainClusterUseCase {
         return false;
     }
 
-    private void closeIdleSessions() {
+    /**
+     * Closes idle sockets, and ends sessions whose socket closed without its close being reported (a
+     * transport race when a client drops during the upgrade): seen twice, a round apart, they end here.
+     */
+    private void closeIdleAndLostSessions() {
         Instant cutoff = clock.instant().minus(limits.idleTimeout());
+        Set<SessionId> closed = new HashSet<>();
         for (ClientSession session : sessions.all()) {
-            if (session.lastActivityAt().isBefore(cutoff)) {
-                sessions.channel(session.id()).ifPresent(channel -> channel.close(CLOSE_IDLE, "idle timeout"));
+            Optional<ClientChannel> channel = sessions.channel(session.id());
+            if (channel.isPresent() && channel.get().isGone()) {
+                if (silentlyClosed.contains(session.id())) {
+                    LOG.log(Level.INFO, "ending session {0}: its socket closed unreported", session.id());
+                    disconnect.disconnect(session.id(), REASON_SOCKET_LOST, true);
+                } else {
+                    closed.add(session.id());
+                }
+            } else if (session.lastActivityAt().isBefore(cutoff)) {
+                channel.ifPresent(c -> c.close(CLOSE_IDLE, "idle timeout"));
             }
         }
+        silentlyClosed = closed;
     }
 
     /** How often upkeep runs: three times per node TTL, so entries never expire under a live node. */

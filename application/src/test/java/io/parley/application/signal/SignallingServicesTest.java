@@ -138,6 +138,22 @@ class SignallingServicesTest {
     }
 
     @Test
+    void aSessionWhoseSocketClosedUnreportedIsEndedAtTheSecondSighting() {
+        ClusterNodes nodes = mock(ClusterNodes.class);
+        io.parley.core.port.in.DisconnectClientUseCase disconnect = mock(
+                io.parley.core.port.in.DisconnectClientUseCase.class);
+        when(sessions.all()).thenReturn(List.of(alice));
+        when(aliceChannel.isGone()).thenReturn(true);
+        MaintainClusterService upkeep = new MaintainClusterService(sessions, nodes, new SharedStateRepair(sessions,
+                mock(PeerDirectory.class), rooms, mock(ConnectionQuota.class), messenger), new RepairDemand(), messenger,
+                disconnect, limits, Clock.fixed(t0, ZoneOffset.UTC));
+        upkeep.maintain();
+        verify(disconnect, never()).disconnect(any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
+        upkeep.maintain();
+        verify(disconnect).disconnect(alice.id(), "socket lost", true);
+    }
+
+    @Test
     void upkeepEvictsADeadNodeTellingTheRemainingMembersAndClosesIdleSessions() {
         ClusterNodes nodes = mock(ClusterNodes.class);
         ConnectionQuota quota = mock(ConnectionQuota.class);
@@ -152,7 +168,8 @@ class SignallingServicesTest {
                 List.of(new RoomMember(new PeerId("alice"), aliceHere)))));
 
         new MaintainClusterService(sessions, nodes, new SharedStateRepair(sessions, mock(PeerDirectory.class), rooms,
-                quota, messenger), new RepairDemand(), messenger, limits, clock).maintain();
+                quota, messenger), new RepairDemand(), messenger, mock(io.parley.core.port.in.DisconnectClientUseCase.class), limits,
+                clock).maintain();
 
         verify(aliceChannel).close(MaintainClusterService.CLOSE_IDLE, "idle timeout");
         verify(aliceChannel).deliver(new Outbound.PeerLeft(room, new PeerId("bob"), "lost"));

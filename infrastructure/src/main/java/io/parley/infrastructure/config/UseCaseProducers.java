@@ -198,9 +198,10 @@ public class UseCaseProducers {
     @ApplicationScoped
     MaintainClusterUseCase maintainCluster(SessionRegistry registry, ClusterNodes nodes, PeerDirectory directory,
             RoomStore rooms, ConnectionQuota quota, SessionMessenger messenger, RepairDemand repair,
-            SignalLimits limits, Clock clock) {
+            DisconnectClientUseCase disconnect, SignalLimits limits, Clock clock) {
         return new MaintainClusterService(registry, nodes,
-                new SharedStateRepair(registry, directory, rooms, quota, messenger), repair, messenger, limits, clock);
+                new SharedStateRepair(registry, directory, rooms, quota, messenger), repair, messenger, disconnect,
+                limits, clock);
     }
 
     @Produces

@@ -67,6 +67,10 @@ final class SignalConnection implements InboundAllowance {
         }
         ConnectClientUseCase.Result.Connected connected = (ConnectClientUseCase.Result.Connected) result;
         session = connected.session().id();
+        if (state != State.CLOSED && channel.isGone()) {
+            state = State.CLOSED;
+            closeDescription = "closed during admission";
+        }
         if (state == State.CLOSED) {
             node.disconnect(session, closeDescription, false);
             return;

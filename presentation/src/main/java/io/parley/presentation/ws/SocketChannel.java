@@ -39,6 +39,7 @@ final class SocketChannel implements ClientChannel {
     private boolean open;
     private long seq;
     private volatile boolean closing;
+    private volatile boolean broken;
     private volatile String closedFor;
 
     SocketChannel(WebSocketConnection connection, ServerFrames frames, ConnectionLimits limits, BufferBudget budget) {
@@ -123,6 +124,12 @@ final class SocketChannel implements ClientChannel {
         return !closing && connection.isOpen();
     }
 
+    /** Closed, or failing writes: a transport that dropped during the upgrade may never report its close. */
+    @Override
+    public boolean isGone() {
+        return broken || connection.isClosed();
+    }
+
     @Override
     public synchronized RecentFrames recentFrames() {
         return ring.snapshot(seq);
@@ -137,7 +144,8 @@ final class SocketChannel implements ClientChannel {
             }
             last = seq;
         }
-        connection.sendPing(Buffer.buffer(Long.BYTES).appendLong(last)).subscribe().with(ok -> { }, failure -> { });
+        connection.sendPing(Buffer.buffer(Long.BYTES).appendLong(last)).subscribe().with(ok -> { },
+                failure -> broken = true);
     }
 
     /** The client's pong: it has every frame up to {@code seq}. */
@@ -178,7 +186,10 @@ final class SocketChannel implements ClientChannel {
             uncharge(bytes);
             return;
         }
-        connection.sendText(text).subscribe().with(ok -> uncharge(bytes), failure -> uncharge(bytes));
+        connection.sendText(text).subscribe().with(ok -> uncharge(bytes), failure -> {
+            broken = true;
+            uncharge(bytes);
+        });
     }
 
     private boolean charge(long bytes) {

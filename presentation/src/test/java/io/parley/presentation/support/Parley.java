@@ -26,6 +26,14 @@ public final class Parley {
         return new TenantAccess(response.path("id"), response.path("apiKey"));
     }
 
+    /** Caps the tenant's live connections across all nodes. */
+    public static void capConnections(TenantAccess tenant, int max) {
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .body("{\"maxConnections\":" + max + "}")
+                .patch("/api/v1/tenants/" + tenant.id())
+                .then().statusCode(200);
+    }
+
     /** A signed token for a peer of the tenant. */
     public static String token(TenantAccess tenant, String peerId) {
         return given().contentType(ContentType.JSON)

@@ -14,6 +14,9 @@ public interface ClientChannel {
     /** False once the socket is closing or closed: frames for the peer must go where it lives now. */
     boolean isOpen();
 
+    /** True once the transport itself is closed (whether or not its close was reported yet). */
+    boolean isGone();
+
     /** The replayable frames written lately that the client has not acknowledged, for a resume. */
     RecentFrames recentFrames();
 }
