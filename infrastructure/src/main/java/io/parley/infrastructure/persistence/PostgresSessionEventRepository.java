@@ -7,7 +7,9 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.util.List;
+import org.hibernate.Session;
 
 /** The session audit trail in Postgres. */
 @ApplicationScoped
@@ -16,7 +18,20 @@ public class PostgresSessionEventRepository implements SessionEventRepository, i
 
     @Override
     public void record(SessionEvent event) {
-        SessionEventMapper.toEntity(event).persist();
+        recordAll(List.of(event));
+    }
+
+    @Override
+    public void recordAll(List<SessionEvent> events) {
+        SessionEventJpaEntity.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(SessionEventMapper.INSERT)) {
+                for (SessionEvent event : events) {
+                    SessionEventMapper.bind(insert, event);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     @Override
