@@ -61,7 +61,7 @@ class ClusterIT {
         Path key = sharedSigningKey();
         env = new HashMap<>(Map.of(
                 "QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisPort,
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/parley_test",
+                "QUARKUS_DATASOURCE_JDBC_URL", NodeProcess.testDatabaseUrl(),
                 "PARLEY_ADMIN_TOKEN", ADMIN,
                 "PARLEY_JWT_PRIVATE_KEY_LOCATION", key.toString(),
                 "PARLEY_CLUSTER_NODE_TTL", NODE_TTL.toSeconds() + "s",

@@ -114,6 +114,12 @@ final class NodeProcess {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 
+    /** The database the tests use: the test profile's, when the environment overrides it, else parley_test. */
+    static String testDatabaseUrl() {
+        String url = System.getenv("_TEST_QUARKUS_DATASOURCE_JDBC_URL");
+        return url == null || url.isBlank() ? "jdbc:postgresql://localhost:5432/parley_test" : url;
+    }
+
     static Path logDirectory() throws IOException {
         return Files.createDirectories(Path.of("target", "it-logs"));
     }
