@@ -43,6 +43,12 @@ class SessionEventTest {
     }
 
     @Test
+    void onlyRefusalsAreRefusals() {
+        assertThat(SessionEventType.values()).filteredOn(SessionEventType::isRefusal).containsExactlyInAnyOrder(
+                SessionEventType.AUTH_FAILED, SessionEventType.RATE_LIMITED, SessionEventType.CAPACITY_REFUSED);
+    }
+
+    @Test
     void anEventHappensAtLeastOnce() {
         SessionEvent once = SessionEvent.authFailed(Optional.empty(), "alice", "no credentials", t0);
         assertThatThrownBy(() -> once.times(0)).isInstanceOf(IllegalArgumentException.class);

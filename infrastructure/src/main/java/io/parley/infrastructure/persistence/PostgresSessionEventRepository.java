@@ -14,12 +14,7 @@ import org.hibernate.Session;
 /** The session audit trail in Postgres. */
 @ApplicationScoped
 @Transactional
-public class PostgresSessionEventRepository implements SessionEventRepository, io.parley.core.port.out.AuditTrail {
-
-    @Override
-    public void record(SessionEvent event) {
-        recordAll(List.of(event));
-    }
+public class PostgresSessionEventRepository implements SessionEventRepository {
 
     @Override
     public void recordAll(List<SessionEvent> events) {
