@@ -10,14 +10,25 @@ import io.parley.core.session.SessionEvent;
 import io.parley.core.session.SessionEventType;
 import io.parley.core.session.SessionId;
 import io.parley.core.tenant.TenantId;
+import io.parley.presentation.support.Await;
+import io.parley.presentation.support.Database;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link SessionEventRepository}. */
@@ -90,10 +101,75 @@ class SessionEventRepositoryContractTest {
     }
 
     @Test
+    void pruningCommitsABoundedBatchAtATimeOldestFirst() throws Exception {
+        TenantId tenant = createTenant.create("Pruned in batches").tenant().id();
+        Instant oldest = Instant.parse("2001-01-01T00:00:00Z");
+        int count = 12_000;
+        events.deleteOlderThan(oldest.plusSeconds(count));
+        events.recordAll(IntStream.range(0, count)
+                .mapToObj(i -> SessionEvent.capacityRefused(tenant, new PeerId("p"), "r", oldest.plusSeconds(i)))
+                .toList());
+        try (Connection blocker = Database.open()) {
+            blocker.setAutoCommit(false);
+            lockNewestRow(blocker, tenant);
+            CompletableFuture<Long> prune = CompletableFuture.supplyAsync(
+                    () -> events.deleteOlderThan(oldest.plusSeconds(count)));
+
+            Await.until("the first two batches deleted while the last waits for a locked row",
+                    () -> countRows(tenant), left -> left == count - 10_000);
+            assertThat(prune).isNotDone();
+            blocker.rollback();
+            assertThat(prune.get(30, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(count);
+        }
+        assertThat(countRows(tenant)).isZero();
+    }
+
+    @Test
+    void pruningFindsOldEventsThroughTheTimeIndex() throws SQLException {
+        List<String> plan = new ArrayList<>();
+        try (Connection connection = Database.open(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("set local enable_seqscan = off");
+            try (ResultSet lines = statement.executeQuery("explain select id from session_events"
+                    + " where occurred_at < now() - interval '90 days' order by occurred_at limit 5000")) {
+                while (lines.next()) {
+                    plan.add(lines.getString(1));
+                }
+            }
+            connection.rollback();
+        }
+        assertThat(String.join("\n", plan)).contains("Index").contains("session_events_occurred_at");
+    }
+
+    @Test
     void overlongReasonsAreCutNotRejected() {
         TenantId tenant = createTenant.create("Long reason").tenant().id();
         events.recordAll(List.of(SessionEvent.capacityRefused(tenant, new PeerId("p"), "x".repeat(2000),
                 Instant.now())));
         assertThat(events.recent(tenant, 1).get(0).reason().orElseThrow()).hasSize(500);
+    }
+
+    private static void lockNewestRow(Connection connection, TenantId tenant) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select id from session_events where tenant_id = ?"
+                + " order by occurred_at desc limit 1 for update")) {
+            lock.setObject(1, tenant.value());
+            try (ResultSet row = lock.executeQuery()) {
+                assertThat(row.next()).isTrue();
+            }
+        }
+    }
+
+    private static long countRows(TenantId tenant) {
+        try (Connection connection = Database.open();
+                PreparedStatement count = connection.prepareStatement(
+                        "select count(*) from session_events where tenant_id = ?")) {
+            count.setObject(1, tenant.value());
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -14,6 +14,6 @@ public interface SessionEventRepository {
     /** A tenant's most recent events, newest first. */
     List<SessionEvent> recent(TenantId tenantId, int limit);
 
-    /** Deletes every event older than the cutoff; returns how many. */
+    /** Deletes every event older than the cutoff, a bounded batch at a time; returns how many. */
     long deleteOlderThan(Instant cutoff);
 }
