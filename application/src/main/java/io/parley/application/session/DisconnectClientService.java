@@ -64,11 +64,11 @@ public class DisconnectClientService implements DisconnectClientUseCase {
         if (session == null || !session.close(clock.instant())) {
             return;
         }
+        events.record(SessionEvent.disconnected(session, reason, session.duration(clock), clock.instant()));
         boolean keep = resumable ? markAway(session) : withdraw(session);
         RecentFrames sent = registry.channel(sessionId).map(ClientChannel::recentFrames).orElse(RecentFrames.NONE);
         registry.remove(sessionId);
         leaveCluster(session, keep, sent);
-        events.record(SessionEvent.disconnected(session, reason, session.duration(clock), clock.instant()));
     }
 
     /** From here on, frames for the peer are kept for its resume instead of coming to this node. */

@@ -12,4 +12,9 @@ public enum SessionEventType {
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** Whether this records something the server turned away (which a flood can repeat at will). */
+    public boolean isRefusal() {
+        return this == AUTH_FAILED || this == RATE_LIMITED || this == CAPACITY_REFUSED;
+    }
 }

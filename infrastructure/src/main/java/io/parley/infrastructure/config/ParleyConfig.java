@@ -57,6 +57,18 @@ public interface ParleyConfig {
         /** Events older than this are deleted (checked hourly). */
         @WithDefault("90d")
         Duration retention();
+
+        /** Most events held in memory on their way to Postgres; past it new events are dropped and counted. */
+        @WithDefault("50000")
+        int bufferSize();
+
+        /** Refusals alike (type, tenant, peer, reason) within this window from the first are stored as one row. */
+        @WithDefault("10s")
+        Duration aggregateWindow();
+
+        /** Most distinct refusals counted at once; past it new ones are counted without their peer. */
+        @WithDefault("10000")
+        int aggregateKeys();
     }
 
     /** This node's place among the others. */

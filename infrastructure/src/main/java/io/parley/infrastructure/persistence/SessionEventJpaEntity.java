@@ -45,4 +45,7 @@ public class SessionEventJpaEntity extends PanacheEntityBase {
 
     @Column(name = "tokens_used", nullable = false)
     public long tokensUsed;
+
+    @Column(nullable = false)
+    public int occurrences;
 }

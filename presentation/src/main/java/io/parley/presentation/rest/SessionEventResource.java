@@ -43,14 +43,15 @@ public class SessionEventResource {
     public record EventsView(List<EventView> items) {
     }
 
-    /** One audit event as the API shows it. */
+    /** One audit event as the API shows it; a repeated refusal shows its first time and how often it happened. */
     public record EventView(String type, Instant at, String peerId, String sessionId, String reason, Long durationMs,
-            long messageCount, long tokensUsed) {
+            long messageCount, long tokensUsed, int occurrences) {
 
         static EventView of(SessionEvent e) {
             return new EventView(e.type().code(), e.at(), e.peerId().orElse(null),
                     e.sessionId().map(SessionId::toString).orElse(null), e.reason().orElse(null),
-                    e.duration().map(Duration::toMillis).orElse(null), e.messageCount(), e.tokensUsed());
+                    e.duration().map(Duration::toMillis).orElse(null), e.messageCount(), e.tokensUsed(),
+                    e.occurrences());
         }
     }
 }

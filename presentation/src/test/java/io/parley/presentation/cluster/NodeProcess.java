@@ -129,10 +129,10 @@ final class NodeProcess {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 
-    /** The test database: {@code _TEST_QUARKUS_DATASOURCE_JDBC_URL} when set (as for the @QuarkusTests), else parley_test. */
+    /** The database the tests use: the test profile's, when the environment overrides it, else parley_test. */
     static String testDatabaseUrl() {
-        return System.getenv().getOrDefault("_TEST_QUARKUS_DATASOURCE_JDBC_URL",
-                "jdbc:postgresql://localhost:5432/parley_test");
+        String url = System.getenv("_TEST_QUARKUS_DATASOURCE_JDBC_URL");
+        return url == null || url.isBlank() ? "jdbc:postgresql://localhost:5432/parley_test" : url;
     }
 
     static Path logDirectory() throws IOException {

@@ -53,8 +53,7 @@ class TenantConnectionCapTest {
             }
         }
         cap(tenant, "null");
-        given().header("X-Api-Key", tenant.apiKey()).get("/api/v1/session-events")
-                .then().body("items.reason", org.hamcrest.Matchers.hasItem("tenant at capacity"));
+        Parley.awaitSessionEvent(tenant, "capacity refusal", e -> "tenant at capacity".equals(e.get("reason")));
     }
 
     @Test

@@ -5,8 +5,10 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Drives a running Parley over its public HTTP API, as a tenant would. */
 public final class Parley {
@@ -59,6 +61,19 @@ public final class Parley {
             throw new AssertionError("expected welcome, got " + type);
         }
         return client;
+    }
+
+    /** The tenant's session events (newest first), as the API shows them. */
+    public static List<Map<String, Object>> sessionEvents(TenantAccess tenant) {
+        return given().header("X-Api-Key", tenant.apiKey()).queryParam("limit", 500).get("/api/v1/session-events")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    /** Waits until the tenant's audit trail shows an event that passes {@code wanted} (it is written later). */
+    public static Map<String, Object> awaitSessionEvent(TenantAccess tenant, String what,
+            Predicate<Map<String, Object>> wanted) {
+        return Await.until(what, () -> sessionEvents(tenant), events -> events.stream().anyMatch(wanted))
+                .stream().filter(wanted).findFirst().orElseThrow();
     }
 
     /** A tenant's id and API key. */
