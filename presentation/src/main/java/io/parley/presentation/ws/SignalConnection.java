@@ -69,7 +69,8 @@ final class SignalConnection implements InboundAllowance {
         session = connected.session().id();
         if (state != State.CLOSED && channel.isGone()) {
             state = State.CLOSED;
-            closeDescription = "closed during admission";
+            closeDescription = channel.closedFor().map(reason -> "closed with " + reason)
+                    .orElse("closed during admission");
         }
         if (state == State.CLOSED) {
             node.disconnect(session, closeDescription, false);

@@ -124,10 +124,14 @@ final class SocketChannel implements ClientChannel {
         return !closing && connection.isOpen();
     }
 
-    /** Closed, or failing writes: a transport that dropped during the upgrade may never report its close. */
+    /**
+     * Closed by the client, or failing writes (a transport that dropped during the upgrade may never report
+     * its close). A close the server started is not "gone": its report follows, at worst after the
+     * transport's idle timeout.
+     */
     @Override
     public boolean isGone() {
-        return broken || connection.isClosed();
+        return broken || !closing && connection.isClosed();
     }
 
     @Override
