@@ -11,6 +11,7 @@ import io.parley.core.session.ClientSession;
 import io.parley.core.session.ResumeToken;
 import io.parley.core.signal.PeerPresence;
 import io.parley.core.signal.RecentFrames;
+import io.parley.core.signal.ResumeCheck;
 import io.parley.core.signal.ResumeClaim;
 import io.parley.core.signal.ResumeTicket;
 import io.parley.core.signal.RoomName;
@@ -57,8 +58,9 @@ public class SessionResumption {
         }
         ResumeClaim claim = new ResumeClaim(parsed.get().sessionId(), peer.tenantId(), peer.peerId(),
                 parsed.get().hash());
-        if (store.awaits(claim)) {
-            return Optional.of(claim);
+        ResumeCheck check = store.check(claim);
+        if (check != ResumeCheck.NONE) {
+            return check == ResumeCheck.MATCHES ? Optional.of(claim) : Optional.empty();
         }
         Optional<PeerPresence> presence = directory.locate(peer.address());
         if (presence.isEmpty() || !presence.get().location().sessionId().equals(claim.sessionId())) {
@@ -87,17 +89,25 @@ public class SessionResumption {
         ticket.rooms().forEach(room -> joinRoom.join(session.id(), room));
     }
 
-    private static Resumed resumed(ResumeTicket ticket, OptionalLong seen) {
+    /**
+     * The frames after what the client says it saw; a client that does not say is taken to have seen
+     * everything its socket took.
+     */
+    private static Resumed resumed(ResumeTicket ticket, OptionalLong saidSeen) {
         RecentFrames sent = ticket.sent();
-        boolean gap = seen.isPresent() && !sent.covers(seen.getAsLong());
-        List<String> replayed = seen.isPresent() && !gap ? sent.after(seen.getAsLong()) : List.of();
+        long seen = saidSeen.orElse(sent.lastDelivered());
+        boolean gap = !sent.covers(seen);
+        List<String> replayed = gap ? List.of() : sent.after(seen);
         boolean lost = ticket.lost() || gap;
         long missed = replayed.size() + ticket.missedCount();
         return lost ? new Resumed(List.of(), List.of(), sent.lastSeq(), missed, true)
                 : new Resumed(replayed, ticket.missedFrames(), sent.lastSeq(), missed, false);
     }
 
-    /** Waits for the holder (or a disconnect in progress) to write the session's resume record. */
+    /**
+     * Waits for the holder (or a disconnect in progress) to write the session's resume record; gives up
+     * at once when the record turns out not to be this claim's, else after the handover timeout.
+     */
     private Optional<ResumeClaim> awaitRecord(ResumeClaim claim) {
         long deadline = System.nanoTime() + handoverTimeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -107,8 +117,9 @@ public class SessionResumption {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
             }
-            if (store.awaits(claim)) {
-                return Optional.of(claim);
+            ResumeCheck check = store.check(claim);
+            if (check != ResumeCheck.NONE) {
+                return check == ResumeCheck.MATCHES ? Optional.of(claim) : Optional.empty();
             }
         }
         return Optional.empty();

@@ -168,7 +168,7 @@ class ConnectClientServiceTest {
         connect.connect(peer, channel, Optional.empty());
         connect.connect(new AuthenticatedPeer(peer.tenantId(), new PeerId("carol")), channel, Optional.empty());
         SessionId away = new SessionId(UUID.randomUUID());
-        when(resumes.awaits(any())).thenReturn(true);
+        when(resumes.check(any())).thenReturn(io.parley.core.signal.ResumeCheck.MATCHES);
         Result refused = connect.connect(peer, channel, Optional.of(new ResumeRequest(
                 ResumeToken.issue(away, UUID.randomUUID()).value(), OptionalLong.empty())));
         assertThat(refused).isEqualTo(new Result.Refused("server at capacity"));
@@ -178,7 +178,7 @@ class ConnectClientServiceTest {
     @Test
     void aResumeWhoseTicketWasTakenMeanwhileIsRefusedAndLeavesNothingBehind() {
         SessionId away = new SessionId(UUID.randomUUID());
-        when(resumes.awaits(any())).thenReturn(true);
+        when(resumes.check(any())).thenReturn(io.parley.core.signal.ResumeCheck.MATCHES);
         when(resumes.take(any())).thenReturn(Optional.empty());
         Result refused = connect.connect(peer, channel, Optional.of(new ResumeRequest(
                 ResumeToken.issue(away, UUID.randomUUID()).value(), OptionalLong.empty())));

@@ -19,6 +19,7 @@ import io.parley.core.session.SessionId;
 import io.parley.core.signal.PeerAddress;
 import io.parley.core.signal.PeerPresence;
 import io.parley.core.signal.RecentFrames;
+import io.parley.core.signal.ResumeCheck;
 import io.parley.core.signal.ResumeClaim;
 import io.parley.core.signal.ResumeTicket;
 import io.parley.core.signal.SessionLocation;
@@ -49,11 +50,12 @@ class SessionResumptionTest {
     void node() {
         when(bus.nodeId()).thenReturn("node-1");
         when(directory.locate(any())).thenReturn(Optional.empty());
+        when(store.check(any())).thenReturn(ResumeCheck.NONE);
     }
 
     @Test
     void aWaitingRecordIsClaimedWithoutSpendingIt() {
-        when(store.awaits(claim)).thenReturn(true);
+        when(store.check(claim)).thenReturn(ResumeCheck.MATCHES);
         assertThat(resumption.prepare(bob, token.value())).contains(claim);
         verify(store, never()).take(any());
     }
@@ -72,7 +74,7 @@ class SessionResumptionTest {
     void aSessionStillLiveOnAnotherNodeIsHandedOverThenClaimed() {
         SessionLocation holder = new SessionLocation("node-2", session);
         when(directory.locate(any())).thenReturn(Optional.of(new PeerPresence(true, holder)));
-        when(store.awaits(claim)).thenReturn(false, false, true);
+        when(store.check(claim)).thenReturn(ResumeCheck.NONE, ResumeCheck.NONE, ResumeCheck.MATCHES);
         assertThat(resumption.prepare(bob, token.value())).contains(claim);
         verify(bus).requestHandover(holder, claim);
     }
@@ -88,6 +90,17 @@ class SessionResumptionTest {
     }
 
     @Test
+    void aRecordThatIsNotTheClaimsEndsTheWaitAtOnceAndSpendsNothing() {
+        when(directory.locate(any())).thenReturn(Optional.of(new PeerPresence(false,
+                new SessionLocation("node-2", session))));
+        when(store.check(claim)).thenReturn(ResumeCheck.NONE, ResumeCheck.DENIED);
+        long started = System.nanoTime();
+        assertThat(resumption.prepare(bob, token.value())).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(250));
+        verify(store, never()).take(any());
+    }
+
+    @Test
     void aHandoverThatNeverCompletesGivesUpAfterTheTimeout() {
         when(directory.locate(any())).thenReturn(Optional.of(new PeerPresence(true,
                 new SessionLocation("node-2", session))));
@@ -99,7 +112,7 @@ class SessionResumptionTest {
 
     @Test
     void theFramesAfterWhatTheClientSawAreReplayedThenThoseKeptWhileAway() {
-        when(store.take(claim)).thenReturn(Optional.of(ticket(new RecentFrames(7, List.of("f5", "f6", "f7")),
+        when(store.take(claim)).thenReturn(Optional.of(ticket(new RecentFrames(7, List.of("f5", "f6", "f7"), 7),
                 List.of("m1", "m2"), 2, false)));
         var resumed = resumption.take(claim, OptionalLong.of(5)).orElseThrow().resumed();
         assertThat(resumed.replayed()).containsExactly("f6", "f7");
@@ -111,7 +124,7 @@ class SessionResumptionTest {
 
     @Test
     void aGapBetweenWhatTheClientSawAndWhatWasKeptIsLost() {
-        when(store.take(claim)).thenReturn(Optional.of(ticket(new RecentFrames(7, List.of("f6", "f7")),
+        when(store.take(claim)).thenReturn(Optional.of(ticket(new RecentFrames(7, List.of("f6", "f7"), 7),
                 List.of(), 0, false)));
         var resumed = resumption.take(claim, OptionalLong.of(3)).orElseThrow().resumed();
         assertThat(resumed.lost()).isTrue();
@@ -119,12 +132,13 @@ class SessionResumptionTest {
     }
 
     @Test
-    void withoutSeenOnlyTheFramesKeptWhileAwayAreReplayed() {
-        when(store.take(claim)).thenReturn(Optional.of(ticket(new RecentFrames(7, List.of("f7")), List.of("m1"), 1,
-                false)));
+    void withoutSeenWhatTheOldSocketNeverTookIsReplayedThenWhatWasKeptWhileAway() {
+        when(store.take(claim)).thenReturn(Optional.of(ticket(new RecentFrames(7, List.of("f6", "f7"), 6),
+                List.of("m1"), 1, false)));
         var resumed = resumption.take(claim, OptionalLong.empty()).orElseThrow().resumed();
-        assertThat(resumed.replayed()).isEmpty();
+        assertThat(resumed.replayed()).containsExactly("f7");
         assertThat(resumed.missedFrames()).containsExactly("m1");
+        assertThat(resumed.missedCount()).isEqualTo(2);
     }
 
     private ResumeTicket ticket(RecentFrames sent, List<String> missed, long count, boolean lost) {

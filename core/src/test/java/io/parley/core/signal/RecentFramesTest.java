@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Which frames a resume can replay after what the client saw. */
 class RecentFramesTest {
 
-    private final RecentFrames recent = new RecentFrames(10, List.of("f8", "f9", "f10"));
+    private final RecentFrames recent = new RecentFrames(10, List.of("f8", "f9", "f10"), 10);
 
     @Test
     void coversWhatFollowsAnyNumberFromJustBeforeTheOldestKeptToTheLast() {
@@ -23,9 +23,10 @@ class RecentFramesTest {
 
     @Test
     void nothingKeptCoversOnlyTheLastNumber() {
-        RecentFrames none = new RecentFrames(4, List.of());
+        RecentFrames none = new RecentFrames(4, List.of(), 4);
         assertThat(none.covers(4)).isTrue();
         assertThat(none.covers(3)).isFalse();
-        assertThatThrownBy(() -> new RecentFrames(1, List.of("a", "b"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RecentFrames(1, List.of("a", "b"), 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RecentFrames(3, List.of("c"), 4)).isInstanceOf(IllegalArgumentException.class);
     }
 }

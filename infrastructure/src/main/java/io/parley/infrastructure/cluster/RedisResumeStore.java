@@ -4,6 +4,7 @@ import io.parley.core.port.out.ResumeStore;
 import io.parley.core.session.ClientSession;
 import io.parley.core.session.ResumeToken;
 import io.parley.core.signal.RecentFrames;
+import io.parley.core.signal.ResumeCheck;
 import io.parley.core.signal.ResumeClaim;
 import io.parley.core.signal.ResumeTicket;
 import io.parley.core.signal.RoomName;
@@ -26,32 +27,33 @@ import java.util.Optional;
 @ApplicationScoped
 public class RedisResumeStore implements ResumeStore {
 
-    /** KEYS: record, sent list. ARGV: tenant, peer, token hash, rooms, last seq, window ms, frames... */
+    /** KEYS: record, sent list. ARGV: tenant, peer, token hash, rooms, last seq, last delivered, window ms, frames... */
     private static final String AWAY = """
             redis.call('DEL', KEYS[1], KEYS[2])
             redis.call('HSET', KEYS[1], 'tenant', ARGV[1], 'peer', ARGV[2], 'token', ARGV[3], 'rooms', ARGV[4],
-              'seq', ARGV[5])
-            redis.call('PEXPIRE', KEYS[1], ARGV[6])
-            for i = 7, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
-            if #ARGV >= 7 then redis.call('PEXPIRE', KEYS[2], ARGV[6]) end
+              'seq', ARGV[5], 'delivered', ARGV[6])
+            redis.call('PEXPIRE', KEYS[1], ARGV[7])
+            for i = 8, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+            if #ARGV >= 8 then redis.call('PEXPIRE', KEYS[2], ARGV[7]) end
             return 1
             """;
-    /** KEYS: record. ARGV: tenant, peer, token hash. */
-    private static final String AWAITS = """
+    /** KEYS: record. ARGV: tenant, peer, token hash. Returns 1 when it matches, 0 when not, -1 without a record. */
+    private static final String CHECK = """
             local r = redis.call('HMGET', KEYS[1], 'tenant', 'peer', 'token')
+            if not r[1] then return -1 end
             if r[1] == ARGV[1] and r[2] == ARGV[2] and r[3] == ARGV[3] then return 1 end
             return 0
             """;
     /** KEYS: record, sent list, missed list, missed meta. ARGV: tenant, peer, token hash. */
     private static final String TAKE = """
-            local r = redis.call('HMGET', KEYS[1], 'tenant', 'peer', 'token', 'rooms', 'seq')
+            local r = redis.call('HMGET', KEYS[1], 'tenant', 'peer', 'token', 'rooms', 'seq', 'delivered')
             if r[1] ~= ARGV[1] or r[2] ~= ARGV[2] or r[3] ~= ARGV[3] then return 0 end
             local sent = redis.call('LRANGE', KEYS[2], 0, -1)
             local missed = redis.call('LRANGE', KEYS[3], 0, -1)
             local count = redis.call('HGET', KEYS[4], 'count') or '0'
             local lost = redis.call('HGET', KEYS[4], 'lost') or '0'
             redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
-            return {r[4] or '', r[5] or '0', sent, missed, count, lost}
+            return {r[4] or '', r[5] or '0', sent, missed, count, lost, r[6] or '0'}
             """;
 
     private final RedisDataSource redis;
@@ -66,15 +68,16 @@ public class RedisResumeStore implements ResumeStore {
                 ClusterKeys.sent(session.id()), session.tenantId().toString(), session.peerId().value(),
                 ResumeToken.hashOf(session.resumeToken()),
                 String.join(",", session.rooms().stream().map(RoomName::value).toList()),
-                Long.toString(sent.lastSeq()), Long.toString(window.toMillis())));
+                Long.toString(sent.lastSeq()), Long.toString(sent.lastDelivered()), Long.toString(window.toMillis())));
         args.addAll(sent.frames());
         redis.execute(args.get(0), args.subList(1, args.size()).toArray(String[]::new));
     }
 
     @Override
-    public boolean awaits(ResumeClaim claim) {
-        return redis.execute("EVAL", AWAITS, "1", ClusterKeys.resume(claim.sessionId()), claim.tenantId().toString(),
-                claim.peerId().value(), claim.tokenHash()).toLong() == 1;
+    public ResumeCheck check(ResumeClaim claim) {
+        long found = redis.execute("EVAL", CHECK, "1", ClusterKeys.resume(claim.sessionId()),
+                claim.tenantId().toString(), claim.peerId().value(), claim.tokenHash()).toLong();
+        return found == 1 ? ResumeCheck.MATCHES : found == 0 ? ResumeCheck.DENIED : ResumeCheck.NONE;
     }
 
     @Override
@@ -89,7 +92,8 @@ public class RedisResumeStore implements ResumeStore {
         String rooms = result.get(0).toString();
         return Optional.of(new ResumeTicket(claim.sessionId(), claim.tenantId(), claim.peerId(),
                 rooms.isEmpty() ? List.of() : Arrays.stream(rooms.split(",")).map(RoomName::new).toList(),
-                new RecentFrames(Long.parseLong(result.get(1).toString()), strings(result.get(2))),
+                new RecentFrames(Long.parseLong(result.get(1).toString()), strings(result.get(2)),
+                        Long.parseLong(result.get(6).toString())),
                 strings(result.get(3)), Long.parseLong(result.get(4).toString()), "1".equals(result.get(5).toString())));
     }
 

@@ -37,10 +37,10 @@ final class ReplayRing {
         }
     }
 
-    RecentFrames snapshot(long lastSeq) {
+    RecentFrames snapshot(long lastSeq, long lastDelivered) {
         List<String> frames = new ArrayList<>(entries.size());
         entries.forEach(entry -> frames.add(entry.text()));
-        return new RecentFrames(lastSeq, frames);
+        return new RecentFrames(lastSeq, frames, lastDelivered);
     }
 
     private record Entry(long seq, String text) {

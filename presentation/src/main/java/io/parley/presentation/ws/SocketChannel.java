@@ -40,6 +40,7 @@ final class SocketChannel implements ClientChannel {
     private long seq;
     private volatile boolean closing;
     private volatile boolean broken;
+    private final AtomicLong lastDelivered = new AtomicLong();
     private volatile String closedFor;
 
     SocketChannel(WebSocketConnection connection, ServerFrames frames, ConnectionLimits limits, BufferBudget budget) {
@@ -89,7 +90,7 @@ final class SocketChannel implements ClientChannel {
             long first = r.lastSeq() - r.replayed().size();
             for (String frame : r.replayed()) {
                 ring.add(++first, frame);
-                write(frame);
+                write(frame, first);
             }
             r.missedFrames().forEach(json -> writeNumbered(new Outbound.Relayed(json)));
         });
@@ -97,11 +98,13 @@ final class SocketChannel implements ClientChannel {
         Held next;
         while ((next = held.poll()) != null) {
             String text = next.text();
+            long number = 0;
             if (next.frame() != null) {
-                text = frames.render(next.frame(), ++seq);
-                ring.add(seq, text);
+                number = ++seq;
+                text = frames.render(next.frame(), number);
+                ring.add(number, text);
             }
-            transmit(text, next.bytes());
+            transmit(text, next.bytes(), number);
         }
     }
 
@@ -136,7 +139,7 @@ final class SocketChannel implements ClientChannel {
 
     @Override
     public synchronized RecentFrames recentFrames() {
-        return ring.snapshot(seq);
+        return ring.snapshot(seq, Math.min(lastDelivered.get(), seq));
     }
 
     /** Asks the client for a pong carrying the number of the last frame written so far. */
@@ -167,13 +170,18 @@ final class SocketChannel implements ClientChannel {
     private void writeNumbered(Outbound frame) {
         String text = frames.render(frame, ++seq);
         ring.add(seq, text);
-        write(text);
+        write(text, seq);
     }
 
     private void write(String text) {
+        write(text, 0);
+    }
+
+    /** Writes a frame; {@code number} (0 for none) counts as delivered once the transport took it. */
+    private void write(String text, long number) {
         long bytes = cost(text);
         if (charge(bytes)) {
-            transmit(text, bytes);
+            transmit(text, bytes, number);
         }
     }
 
@@ -185,12 +193,17 @@ final class SocketChannel implements ClientChannel {
         }
     }
 
-    private void transmit(String text, long bytes) {
+    private void transmit(String text, long bytes, long number) {
         if (closing) {
             uncharge(bytes);
             return;
         }
-        connection.sendText(text).subscribe().with(ok -> uncharge(bytes), failure -> {
+        connection.sendText(text).subscribe().with(ok -> {
+            if (number > 0) {
+                lastDelivered.accumulateAndGet(number, Math::max);
+            }
+            uncharge(bytes);
+        }, failure -> {
             broken = true;
             uncharge(bytes);
         });

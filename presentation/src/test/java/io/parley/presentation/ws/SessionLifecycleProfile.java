@@ -15,6 +15,7 @@ public class SessionLifecycleProfile implements QuarkusTestProfile {
                 "parley.session.idle-timeout", "2s",
                 "parley.session.ping-interval", "500ms",
                 "parley.session.stuck-timeout", "2s",
+                "parley.session.handover-timeout", "1s",
                 "parley.cluster.node-ttl", "3s");
     }
 }

@@ -2,6 +2,7 @@ package io.parley.core.port.out;
 
 import io.parley.core.session.ClientSession;
 import io.parley.core.signal.RecentFrames;
+import io.parley.core.signal.ResumeCheck;
 import io.parley.core.signal.ResumeClaim;
 import io.parley.core.signal.ResumeTicket;
 import java.time.Duration;
@@ -17,7 +18,7 @@ public interface ResumeStore {
     void away(ClientSession session, Duration window, RecentFrames sent);
 
     /** Whether a record waits for this claim (same session, tenant, peer and token); nothing is spent. */
-    boolean awaits(ResumeClaim claim);
+    ResumeCheck check(ResumeClaim claim);
 
     /** Takes the record if the claim matches it; it cannot be taken twice, and a wrong claim leaves it intact. */
     Optional<ResumeTicket> take(ResumeClaim claim);
