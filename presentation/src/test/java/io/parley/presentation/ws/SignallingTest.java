@@ -202,4 +202,21 @@ class SignallingTest {
             assertThat(welcome.path("resumeToken").asText()).startsWith(welcome.path("sessionId").asText() + ".");
         }
     }
+
+    @Test
+    void aSessionJoinsAtMostSixteenRoomsThenGetsRoomLimitUntilItLeavesOne() {
+        try (SocketClient alice = Parley.connect(base, tenant, "alice")) {
+            for (int i = 0; i < 16; i++) {
+                join(alice, "room-" + i);
+            }
+            alice.send("{\"type\":\"join\",\"id\":\"j17\",\"room\":\"room-16\"}");
+            JsonNode limit = alice.nextOfType("error");
+            assertThat(limit.path("code").asText()).isEqualTo("room_limit");
+            assertThat(limit.path("replyTo").asText()).isEqualTo("j17");
+            assertThat(join(alice, "room-3").path("room").asText()).as("a room it is in already").isEqualTo("room-3");
+            alice.send("{\"type\":\"leave\",\"room\":\"room-0\"}");
+            alice.nextOfType("left");
+            assertThat(join(alice, "room-16").path("room").asText()).isEqualTo("room-16");
+        }
+    }
 }
