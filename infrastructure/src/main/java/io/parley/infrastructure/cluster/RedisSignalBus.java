@@ -99,6 +99,11 @@ public class RedisSignalBus implements SignalBus {
     }
 
     @Override
+    public boolean connected() {
+        return publisher != null && subscriber != null;
+    }
+
+    @Override
     public CompletionStage<Delivery> sendToPeer(PeerAddress target, Outbound frame) {
         return relay(target, frame, "");
     }

@@ -9,8 +9,11 @@ import io.parley.core.session.SignalLimits;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +28,7 @@ import org.jboss.logging.Logger;
 public class ClusterUpkeep {
 
     private static final Logger LOG = Logger.getLogger(ClusterUpkeep.class);
+    private static final Duration JOIN_RETRY = Duration.ofMillis(500);
 
     private final MaintainClusterUseCase maintain;
     private final SignalBus bus;
@@ -48,10 +52,15 @@ public class ClusterUpkeep {
         this.vertx = vertx;
     }
 
-    void start(@Observes StartupEvent event) {
+    /** Runs after the bus has started connecting (its observer has the default priority). */
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
         bus.onInbound((location, frame) -> inbound.deliver(location.sessionId(), frame));
         bus.onHandoverRequest(claim -> vertx.executeBlocking(() -> handOver.handOver(claim), false));
+        awaitBus(Duration.ofSeconds(10));
         join();
+        if (!maintain.hasJoined()) {
+            upkeep.schedule(this::retryJoin, JOIN_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
         long period = Math.max(100, MaintainClusterService.period(limits).toMillis());
         upkeep.scheduleWithFixedDelay(this::runOnce, period, period, TimeUnit.MILLISECONDS);
         LOG.infof("node %s: cluster upkeep every %d ms", bus.nodeId(), period);
@@ -61,7 +70,28 @@ public class ClusterUpkeep {
         upkeep.shutdownNow();
     }
 
+    /** What the node tells others when it joins (rooms its previous run left) must go over a connected bus. */
+    private void awaitBus(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!bus.connected() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private void join() {
+        if (maintain.hasJoined()) {
+            return;
+        }
+        if (!bus.connected()) {
+            LOG.warnf("node %s cannot join the cluster yet: its bus is not connected; refusing sessions until it is",
+                    bus.nodeId());
+            return;
+        }
         try {
             maintain.start();
             LOG.infof("node %s joined the cluster", bus.nodeId());
@@ -71,11 +101,15 @@ public class ClusterUpkeep {
         }
     }
 
+    private void retryJoin() {
+        join();
+        if (!maintain.hasJoined()) {
+            upkeep.schedule(this::retryJoin, JOIN_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
     private void runOnce() {
         try {
-            if (!maintain.hasJoined()) {
-                join();
-            }
             if (maintain.hasJoined()) {
                 maintain.maintain();
             }

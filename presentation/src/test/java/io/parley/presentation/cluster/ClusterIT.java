@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parley.presentation.support.RawSocket;
 import io.parley.presentation.support.SocketClient;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,12 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +56,7 @@ class ClusterIT {
         logs = NodeProcess.logDirectory();
         redisPort = NodeProcess.freePort();
         redis = NodeProcess.redis(redisPort, logs);
-        Path key = sharedSigningKey();
+        Path key = NodeProcess.sharedSigningKey();
         env = new HashMap<>(Map.of(
                 "QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisPort,
                 "QUARKUS_DATASOURCE_JDBC_URL", NodeProcess.testDatabaseUrl(),
@@ -178,6 +176,82 @@ class ClusterIT {
 
     @Test
     @Order(5)
+    void pipelinedFramesCrossNodesInTheirSendersOrderWhileJoinsAndLeavesAreInFlight() {
+        int pairs = 3;
+        int rounds = 3;
+        List<SocketClient> receivers = new ArrayList<>();
+        List<SocketClient> senders = new ArrayList<>();
+        for (int p = 0; p < pairs; p++) {
+            SocketClient receiver = connect(portB, "rx" + p, "");
+            join(receiver, "xroom-" + p);
+            receivers.add(receiver);
+            senders.add(connect(portA, "tx" + p, ""));
+        }
+        for (int r = 0; r < rounds; r++) {
+            for (int p = 0; p < pairs; p++) {
+                SocketClient sender = senders.get(p);
+                sender.send("{\"type\":\"join\",\"room\":\"xroom-" + p + "\"}");
+                sender.send("{\"type\":\"offer\",\"to\":\"rx" + p + "\",\"sdp\":\"v=" + r + "\"}");
+                for (int c = 0; c < 5; c++) {
+                    sender.send("{\"type\":\"candidate\",\"to\":\"rx" + p + "\",\"candidate\":{\"candidate\":\"c"
+                            + r + "." + c + "\"}}");
+                }
+                sender.send("{\"type\":\"leave\",\"room\":\"xroom-" + p + "\"}");
+            }
+        }
+        for (int p = 0; p < pairs; p++) {
+            List<String> seen = new ArrayList<>();
+            long seq = 0;
+            for (int i = 0; i < rounds * 8; i++) {
+                JsonNode frame = receivers.get(p).next();
+                assertThat(frame.path("seq").asLong()).as("numbered without gaps").isEqualTo(++seq);
+                String type = frame.path("type").asText();
+                seen.add(type + " " + (type.startsWith("peer.") ? frame.path("peer").asText()
+                        : type.equals("offer") ? frame.path("sdp").asText()
+                        : frame.path("candidate").path("candidate").asText()));
+            }
+            List<String> expected = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                expected.add("peer.joined tx" + p);
+                expected.add("offer v=" + r);
+                for (int c = 0; c < 5; c++) {
+                    expected.add("candidate c" + r + "." + c);
+                }
+                expected.add("peer.left tx" + p);
+            }
+            assertThat(seen).as("what rx%d saw", p).containsExactlyElementsOf(expected);
+        }
+        receivers.forEach(SocketClient::close);
+        senders.forEach(SocketClient::close);
+    }
+
+    @Test
+    @Order(6)
+    void aResumeOnOneNodeTakesOverASessionWhoseSocketWentSilentOnTheOther() throws Exception {
+        try (RawSocket silent = RawSocket.open(uri(portB, "gina", ""), token(portA, "gina"))) {
+            JsonNode welcome = JSON.readTree(silent.readText(5_000));
+            alice.send("{\"type\":\"offer\",\"to\":\"gina\",\"sdp\":\"g1\"}");
+            alice.send("{\"type\":\"offer\",\"to\":\"gina\",\"sdp\":\"g2\"}");
+            alice.send("{\"type\":\"ping\",\"id\":\"gina-fence\"}");
+            assertThat(alice.nextOfType("pong").path("replyTo").asText()).isEqualTo("gina-fence");
+
+            SocketClient back = connect(portA, "gina", "?resume=" + URLEncoder.encode(
+                    welcome.path("resumeToken").asText(), StandardCharsets.UTF_8) + "&seen=0");
+            assertThat(back.welcome.path("sessionId").asText()).isEqualTo(welcome.path("sessionId").asText());
+            JsonNode resumed = back.next();
+            assertThat(resumed.path("missed").asInt()).isEqualTo(2);
+            assertThat(resumed.has("lost")).isFalse();
+            assertThat(List.of(back.next(), back.next())).extracting(f -> f.path("sdp").asText() + "#"
+                    + f.path("seq").asLong()).containsExactly("g1#1", "g2#2");
+            assertThat(silent.awaitCloseCode(5_000)).isEqualTo(4409);
+            alice.send("{\"type\":\"offer\",\"to\":\"gina\",\"sdp\":\"g3\"}");
+            assertThat(back.next().path("sdp").asText()).isEqualTo("g3");
+            back.close();
+        }
+    }
+
+    @Test
+    @Order(7)
     void whenANodeIsKilledItsPeersLeaveTheirRoomsWithinTheNodeTtl() throws Exception {
         long killed = System.nanoTime();
         nodeB.kill();
@@ -191,7 +265,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void withRedisDownNewConnectionsAreRefusedLocalRelayGoesOnAndEverythingRecovers() throws Exception {
         SocketClient erin = connect(portA, "erin", "");
         redis.kill();
@@ -220,7 +294,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void onSigtermANodeAsksItsClientsToReconnectAndClosesWith1012() throws Exception {
         nodeA.terminate();
         JsonNode reconnect = alice.nextOfType("reconnect", Duration.ofSeconds(10));
@@ -252,6 +326,10 @@ class ClusterIT {
                 NodeProcess.sleep(300);
             }
         }
+    }
+
+    private static String token(int port, String peer) throws Exception {
+        return post(port, "/api/v1/tokens", null, apiKey, "{\"peerId\":\"" + peer + "\"}").path("token").asText();
     }
 
     private static URI uri(int port, String peer, String query) {
@@ -286,16 +364,5 @@ class ClusterIT {
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
         return JSON.readTree(response.body());
-    }
-
-    private static Path sharedSigningKey() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
-        Path file = Files.createTempFile("parley-it-key", ".pem");
-        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
-                + "\n-----END PRIVATE KEY-----\n");
-        file.toFile().deleteOnExit();
-        return file;
     }
 }

@@ -135,6 +135,18 @@ final class NodeProcess {
         return url == null || url.isBlank() ? "jdbc:postgresql://localhost:5432/parley_test" : url;
     }
 
+    /** A fresh RSA private key (PKCS#8 PEM) that all nodes of a test cluster share. */
+    static Path sharedSigningKey() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
+        Path file = Files.createTempFile("parley-it-key", ".pem");
+        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(der)
+                + "\n-----END PRIVATE KEY-----\n");
+        file.toFile().deleteOnExit();
+        return file;
+    }
+
     static Path logDirectory() throws IOException {
         return Files.createDirectories(Path.of("target", "it-logs"));
     }

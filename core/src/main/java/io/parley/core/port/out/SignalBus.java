@@ -19,6 +19,9 @@ public interface SignalBus {
     /** This node's identity on the bus. */
     String nodeId();
 
+    /** Whether the bus can carry frames now (it reconnects by itself after Redis comes back). */
+    boolean connected();
+
     /** Sends a frame to a peer on another node, or keeps it when the peer is away and resumable. */
     CompletionStage<Delivery> sendToPeer(PeerAddress target, Outbound frame);
 
