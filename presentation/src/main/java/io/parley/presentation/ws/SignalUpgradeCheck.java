@@ -27,6 +27,8 @@ import java.util.Optional;
 public class SignalUpgradeCheck implements HttpUpgradeCheck {
 
     static final UserData.TypedKey<AuthenticatedPeer> PEER = new UserData.TypedKey<>("parley.peer");
+    /** Answered (to nobody) when the client dropped the connection while its credentials were checked. */
+    private static final int CLIENT_GONE = 499;
 
     private final AuthenticatePeerUseCase authenticate;
     private final OriginPolicy origins;
@@ -61,6 +63,9 @@ public class SignalUpgradeCheck implements HttpUpgradeCheck {
                 Optional.ofNullable(request.getHeader("X-Api-Key")).filter(k -> !k.isBlank()));
         return vertx.executeBlocking(Uni.createFrom().item(() -> authenticate.authenticate(credentials)), false)
                 .map(result -> {
+                    if (request.response().closed()) {
+                        return CheckResult.rejectUpgradeSync(CLIENT_GONE);
+                    }
                     if (result instanceof PeerAuthentication.Granted granted) {
                         context.userData().put(PEER, granted.peer());
                         return CheckResult.permitUpgradeSync();
