@@ -16,7 +16,7 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
  * is away) in a single round trip. Publishing uses one dedicated connection, so frames from this
  * node keep their order; both connections reconnect by themselves when Redis comes back.
  */
-@ApplicationScoped
+@Singleton
 public class RedisSignalBus implements SignalBus {
 
     private static final Logger LOG = Logger.getLogger(RedisSignalBus.class);

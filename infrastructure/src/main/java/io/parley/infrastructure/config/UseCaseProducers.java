@@ -189,7 +189,7 @@ public class UseCaseProducers {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     RelaySignalUseCase relaySignal(SessionRegistry registry, SignalBus bus) {
         return new RelaySignalService(registry, bus);
     }
@@ -217,7 +217,7 @@ public class UseCaseProducers {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     KeepAliveUseCase keepAlive(SessionRegistry registry, Clock clock) {
         return new KeepAliveService(registry, clock);
     }

@@ -5,7 +5,7 @@ import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.session.ClientSession;
 import io.parley.core.session.SessionId;
 import io.parley.core.signal.PeerAddress;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@value #REMEMBERED}) so that frames arriving late can follow their peer. Node-local by nature:
  * the shared view is in Redis.
  */
-@ApplicationScoped
+@Singleton
 public class LocalSessionRegistry implements SessionRegistry {
 
     static final int REMEMBERED = 4096;

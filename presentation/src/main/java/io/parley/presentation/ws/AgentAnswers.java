@@ -2,7 +2,7 @@ package io.parley.presentation.ws;
 
 import io.parley.core.session.ConnectionLimits;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * The agent answers this node runs: at most {@code parley.agent.max-concurrent-answers} at once, each
  * on a thread of its own (a model call streams for seconds); one more is refused at once, never queued.
  */
-@ApplicationScoped
+@Singleton
 class AgentAnswers {
 
     private final Semaphore slots;

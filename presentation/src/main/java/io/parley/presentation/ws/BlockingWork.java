@@ -1,7 +1,7 @@
 package io.parley.presentation.ws;
 
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 
@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionStage;
  * Runs blocking work (Redis, Postgres) on a worker thread, unordered: connections order their own
  * work in their lanes, so no connection's work ever queues behind another's.
  */
-@ApplicationScoped
+@Singleton
 class BlockingWork {
 
     private final Vertx vertx;

@@ -1,7 +1,7 @@
 package io.parley.presentation.ws;
 
 import io.parley.core.session.ConnectionLimits;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * that no number of misbehaving clients can take the heap: past it, the socket that wants more is
  * refused ("busy") or closed as a slow consumer.
  */
-@ApplicationScoped
+@Singleton
 class BufferBudget {
 
     private final long limit;

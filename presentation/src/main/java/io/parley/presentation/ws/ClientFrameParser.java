@@ -10,13 +10,13 @@ import io.parley.core.InvalidInputException;
 import io.parley.core.StorableText;
 import io.parley.core.conversation.ConversationId;
 import io.parley.core.session.SessionLimits;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Turns raw text frames into {@link ClientFrame}s, rejecting anything malformed with a precise code. */
-@ApplicationScoped
+@Singleton
 class ClientFrameParser {
 
     static final int MAX_ID_LENGTH = 128;

@@ -3,7 +3,7 @@ package io.parley.presentation.ws;
 import io.parley.core.port.in.EndConversationUseCase;
 import io.parley.core.port.in.SendMessageUseCase;
 import io.parley.core.session.SessionId;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
  * Hands messages to the agent (streaming its deltas back as they come) within the node's bound on
  * concurrent answers, and ends conversations. Past the bound a message gets "busy" and is not stored.
  */
-@ApplicationScoped
+@Singleton
 class ConversationFrames {
 
     static final long BUSY_RETRY_MS = 1000;

@@ -3,12 +3,12 @@ package io.parley.presentation.ws;
 import io.parley.core.port.in.RelaySignalUseCase;
 import io.parley.core.session.SessionId;
 import io.parley.core.signal.Delivery;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** Relays offer, answer, candidate and signal frames to their peer without blocking the lane. */
-@ApplicationScoped
+@Singleton
 class RelayFrames {
 
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);

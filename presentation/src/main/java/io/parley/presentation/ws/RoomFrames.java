@@ -5,11 +5,11 @@ import io.parley.core.port.in.LeaveRoomUseCase;
 import io.parley.core.session.SessionId;
 import io.parley.core.signal.JoinOutcome;
 import io.parley.core.signal.RoomMember;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.concurrent.CompletionStage;
 
 /** Joins and leaves rooms on a worker and answers with joined, left or an error frame. */
-@ApplicationScoped
+@Singleton
 class RoomFrames {
 
     private final JoinRoomUseCase join;

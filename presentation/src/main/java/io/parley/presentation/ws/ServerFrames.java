@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.core.session.ClientSession;
 import io.parley.core.signal.Outbound;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /** Builds the JSON frames the server sends on the signalling socket. */
-@ApplicationScoped
+@Singleton
 class ServerFrames {
 
     static final int PROTOCOL_VERSION = 1;

@@ -10,7 +10,7 @@ import io.parley.core.session.SessionId;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -18,7 +18,7 @@ import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 
 /** Opens a {@link SignalConnection} for each upgraded socket and gives it what it works with. */
-@ApplicationScoped
+@Singleton
 class SignalConnections {
 
     static final int CLOSE_TOO_BIG = 1009;

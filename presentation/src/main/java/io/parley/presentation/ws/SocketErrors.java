@@ -2,12 +2,12 @@ package io.parley.presentation.ws;
 
 import io.parley.core.InvalidInputException;
 import io.parley.core.NotFoundException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** The one place where failures of socket work become error frames, with the codes docs/protocol.md lists. */
-@ApplicationScoped
+@Singleton
 class SocketErrors {
 
     private static final Logger LOG = Logger.getLogger(SocketErrors.class);
