@@ -7,6 +7,8 @@ import io.parley.core.agent.AgentKind;
 import io.parley.core.agent.AgentPrompt;
 import io.parley.core.agent.AgentReply;
 import io.parley.core.agent.AgentUnavailableException;
+import io.parley.core.agent.ReplyListener;
+import io.parley.core.agent.ReplyStream;
 import io.parley.core.conversation.Channel;
 import io.parley.core.conversation.Conversation;
 import io.parley.core.conversation.ConversationId;
@@ -26,13 +28,15 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Handles one user message: rate limit, find or start the conversation, store the user turn,
- * ask the tenant's agent with recent context, store and return its answer.
+ * Handles one user message: rate limit, find or start the conversation, store the user turn, ask the
+ * tenant's agent with recent context (its answer streams; no thread waits for it), then store the
+ * answer on a thread that may block and report the outcome.
  */
 public class SendMessageService implements SendMessageUseCase {
 
@@ -48,11 +52,13 @@ public class SendMessageService implements SendMessageUseCase {
     private final UnitOfWork unitOfWork;
     private final SessionLimits limits;
     private final IdGenerator ids;
+    private final Executor blocking;
     private final Clock clock;
 
     public SendMessageService(SessionRegistry sessions, MessageRateLimit rateLimit, AgentRepository agents,
             ConversationRepository conversations, ConversationContext context, List<LanguageModel> models,
-            AuditTrail events, UnitOfWork unitOfWork, SessionLimits limits, IdGenerator ids, Clock clock) {
+            AuditTrail events, UnitOfWork unitOfWork, SessionLimits limits, IdGenerator ids, Executor blocking,
+            Clock clock) {
         this.sessions = sessions;
         this.rateLimit = rateLimit;
         this.agents = agents;
@@ -63,18 +69,20 @@ public class SendMessageService implements SendMessageUseCase {
         this.unitOfWork = unitOfWork;
         this.limits = limits;
         this.ids = ids;
+        this.blocking = blocking;
         this.clock = clock;
     }
 
     @Override
-    public Outcome send(Command command, Consumer<String> onDelta) {
+    public ReplyStream send(Command command, AnswerListener listener) {
         ClientSession session = sessions.find(command.sessionId())
                 .orElseThrow(() -> new IllegalStateException("session " + command.sessionId() + " is not open"));
         String text = validText(command.text());
         var decision = rateLimit.tryAcquire(session);
         if (!decision.allowed()) {
             events.record(SessionEvent.rateLimited(session, clock.instant()));
-            return new Outcome.RateLimited(decision.retryAfterMs());
+            listener.onOutcome(new Outcome.RateLimited(decision.retryAfterMs()));
+            return ReplyStream.FINISHED;
         }
         Agent agent = agents.findDefault(session.tenantId())
                 .orElseThrow(() -> new IllegalStateException("tenant " + session.tenantId() + " has no agent"));
@@ -82,20 +90,53 @@ public class SendMessageService implements SendMessageUseCase {
         ConversationId conversationId = storeUserTurn(session, command, agent, userTurn);
         session.continueConversation(conversationId);
         List<Turn> recent = context.afterTurn(conversationId, userTurn);
+        ReplyListener reply = new ReplyListener() {
+            @Override
+            public void onDelta(String delta) {
+                listener.onDelta(delta);
+            }
 
-        AgentReply reply;
-        try {
-            reply = model(agent).reply(new AgentPrompt(agent, recent, text), onDelta);
-        } catch (AgentUnavailableException e) {
-            LOG.log(Level.WARNING, "agent unavailable for conversation {0}: {1}", conversationId, e.getMessage());
-            session.recordActivity(0, clock.instant());
-            return new Outcome.AgentUnavailable(conversationId);
+            @Override
+            public void onComplete(AgentReply answer) {
+                afterwards(listener, () -> {
+                    Turn stored = Turn.assistant(answer.text(), clock.instant(), answer.tokens());
+                    conversations.appendTurn(conversationId, stored);
+                    context.remember(conversationId, stored);
+                    session.recordActivity(answer.tokens(), clock.instant());
+                    return new Outcome.Answered(conversationId, answer.text(), answer.truncated());
+                });
+            }
+
+            @Override
+            public void onFailure(AgentUnavailableException failure) {
+                LOG.log(Level.WARNING, "agent unavailable for conversation {0}: {1}", conversationId,
+                        failure.getMessage());
+                afterwards(listener, () -> {
+                    session.recordActivity(0, clock.instant());
+                    return new Outcome.AgentUnavailable(conversationId);
+                });
+            }
+        };
+        LanguageModel model = models.get(agent.kind());
+        if (model == null) {
+            reply.onFailure(new AgentUnavailableException("no language model for " + agent.kind().code() + " agents"));
+            return ReplyStream.FINISHED;
         }
-        Turn answer = Turn.assistant(reply.text(), clock.instant(), reply.tokens());
-        conversations.appendTurn(conversationId, answer);
-        context.remember(conversationId, answer);
-        session.recordActivity(reply.tokens(), clock.instant());
-        return new Outcome.Answered(conversationId, reply.text(), reply.truncated());
+        return model.reply(new AgentPrompt(agent, recent, text), reply);
+    }
+
+    /** Finishes an answer on a thread that may block (the model's callbacks may come on an event loop). */
+    private void afterwards(AnswerListener listener, Supplier<Outcome> finish) {
+        blocking.execute(() -> {
+            Outcome outcome;
+            try {
+                outcome = finish.get();
+            } catch (RuntimeException e) {
+                listener.onError(e);
+                return;
+            }
+            listener.onOutcome(outcome);
+        });
     }
 
     private String validText(String text) {
@@ -130,13 +171,5 @@ public class SendMessageService implements SendMessageUseCase {
             conversations.appendTurn(started.id(), userTurn);
             return started.id();
         });
-    }
-
-    private LanguageModel model(Agent agent) throws AgentUnavailableException {
-        LanguageModel model = models.get(agent.kind());
-        if (model == null) {
-            throw new AgentUnavailableException("no language model for " + agent.kind().code() + " agents");
-        }
-        return model;
     }
 }

@@ -19,11 +19,14 @@ import io.parley.core.agent.AgentKind;
 import io.parley.core.agent.AgentPrompt;
 import io.parley.core.agent.AgentReply;
 import io.parley.core.agent.AgentUnavailableException;
+import io.parley.core.agent.ReplyListener;
+import io.parley.core.agent.ReplyStream;
 import io.parley.core.conversation.Channel;
 import io.parley.core.conversation.Conversation;
 import io.parley.core.conversation.ConversationId;
 import io.parley.core.conversation.Role;
 import io.parley.core.conversation.Turn;
+import io.parley.core.port.in.SendMessageUseCase.AnswerListener;
 import io.parley.core.port.in.SendMessageUseCase.Command;
 import io.parley.core.port.in.SendMessageUseCase.Outcome;
 import io.parley.core.port.out.AgentRepository;
@@ -83,15 +86,57 @@ class SendMessageServiceTest {
         when(agents.findDefault(tenant)).thenReturn(Optional.of(agent));
         when(cache.recent(any())).thenReturn(Optional.empty());
         when(model.kind()).thenReturn(AgentKind.SCRIPTED);
-        when(model.reply(any(), any())).thenReturn(new AgentReply("Hello!", 5));
+        answerWith(new AgentReply("Hello!", 5));
         service = new SendMessageService(sessions, new MessageRateLimit(limiter, 60), agents, conversations,
                 new ConversationContext(cache, conversations, 20), List.of(model), events, direct,
-                new SessionLimits(10, 60, 100, 20), UUID::randomUUID, clock);
+                new SessionLimits(10, 60, 100, 20), UUID::randomUUID, Runnable::run, clock);
+    }
+
+    /** The model streams the reply's text in two pieces, then completes with it. */
+    private void answerWith(AgentReply reply) {
+        org.mockito.Mockito.doAnswer(call -> {
+            ReplyListener listener = call.getArgument(1);
+            int half = reply.text().length() / 2;
+            listener.onDelta(reply.text().substring(0, half));
+            listener.onDelta(reply.text().substring(half));
+            listener.onComplete(reply);
+            return ReplyStream.FINISHED;
+        }).when(model).reply(any(), any());
+    }
+
+    /** What the caller heard: the pieces, then how it ended. */
+    private static final class Heard implements AnswerListener {
+        final List<String> deltas = new ArrayList<>();
+        Outcome outcome;
+        RuntimeException error;
+
+        @Override
+        public void onDelta(String delta) {
+            deltas.add(delta);
+        }
+
+        @Override
+        public void onOutcome(Outcome ended) {
+            assertThat(outcome).as("one outcome").isNull();
+            outcome = ended;
+        }
+
+        @Override
+        public void onError(RuntimeException failure) {
+            error = failure;
+        }
+    }
+
+    private Outcome send(String text, Optional<ConversationId> conversation) {
+        Heard heard = new Heard();
+        service.send(new Command(session.id(), text, conversation), heard);
+        assertThat(heard.error).isNull();
+        return heard.outcome;
     }
 
     @Test
     void firstMessageStartsAConversationAndStoresBothTurns() {
-        Outcome outcome = service.send(new Command(session.id(), "hi", Optional.empty()), d -> { });
+        Outcome outcome = send("hi", Optional.empty());
 
         Outcome.Answered answered = (Outcome.Answered) outcome;
         assertThat(answered.text()).isEqualTo("Hello!");
@@ -110,10 +155,8 @@ class SendMessageServiceTest {
 
     @Test
     void laterMessagesContinueTheSessionsConversation() {
-        ConversationId first = ((Outcome.Answered) service.send(new Command(session.id(), "hi", Optional.empty()),
-                d -> { })).conversationId();
-        ConversationId second = ((Outcome.Answered) service.send(new Command(session.id(), "again", Optional.empty()),
-                d -> { })).conversationId();
+        ConversationId first = ((Outcome.Answered) send("hi", Optional.empty())).conversationId();
+        ConversationId second = ((Outcome.Answered) send("again", Optional.empty())).conversationId();
         assertThat(second).isEqualTo(first);
         verify(conversations, org.mockito.Mockito.times(1)).create(any());
     }
@@ -121,7 +164,7 @@ class SendMessageServiceTest {
     @Test
     void rateLimitedMessagesAreNeitherStoredNorAnsweredButAudited() throws Exception {
         when(limiter.tryAcquire(anyString(), anyInt(), any())).thenReturn(new RateLimiter.Decision(false, 1234));
-        Outcome outcome = service.send(new Command(session.id(), "hi", Optional.empty()), d -> { });
+        Outcome outcome = send("hi", Optional.empty());
         assertThat(outcome).isEqualTo(new Outcome.RateLimited(1234));
         verify(conversations, never()).appendTurn(any(), any());
         verify(model, never()).reply(any(), any());
@@ -133,14 +176,16 @@ class SendMessageServiceTest {
     @Test
     void anUnreachableRateLimiterLetsMessagesThrough() {
         when(limiter.tryAcquire(anyString(), anyInt(), any())).thenThrow(new IllegalStateException("redis down"));
-        assertThat(service.send(new Command(session.id(), "hi", Optional.empty()), d -> { }))
-                .isInstanceOf(Outcome.Answered.class);
+        assertThat(send("hi", Optional.empty())).isInstanceOf(Outcome.Answered.class);
     }
 
     @Test
     void agentFailureKeepsTheUserTurnAndReportsUnavailable() throws Exception {
-        when(model.reply(any(), any())).thenThrow(new AgentUnavailableException("timeout"));
-        Outcome outcome = service.send(new Command(session.id(), "hi", Optional.empty()), d -> { });
+        org.mockito.Mockito.doAnswer(call -> {
+            ((ReplyListener) call.getArgument(1)).onFailure(new AgentUnavailableException("timeout"));
+            return ReplyStream.FINISHED;
+        }).when(model).reply(any(), any());
+        Outcome outcome = send("hi", Optional.empty());
         assertThat(outcome).isInstanceOf(Outcome.AgentUnavailable.class);
         ArgumentCaptor<Turn> turns = ArgumentCaptor.forClass(Turn.class);
         verify(conversations).appendTurn(any(), turns.capture());
@@ -149,16 +194,11 @@ class SendMessageServiceTest {
 
     @Test
     void streamedDeltasReachTheCallerAndContextEndsWithTheUserTurn() throws Exception {
-        when(model.reply(any(), any())).thenAnswer(call -> {
-            java.util.function.Consumer<String> sink = call.getArgument(1);
-            sink.accept("Hel");
-            sink.accept("lo");
-            return new AgentReply("Hello", 3);
-        });
+        answerWith(new AgentReply("Hello", 3));
         when(conversations.lastTurns(any(), eq(20))).thenReturn(List.of(Turn.user("hi", clock.instant())));
-        List<String> deltas = new ArrayList<>();
-        service.send(new Command(session.id(), "hi", Optional.empty()), deltas::add);
-        assertThat(deltas).containsExactly("Hel", "lo");
+        Heard heard = new Heard();
+        service.send(new Command(session.id(), "hi", Optional.empty()), heard);
+        assertThat(heard.deltas).containsExactly("He", "llo");
         ArgumentCaptor<AgentPrompt> prompt = ArgumentCaptor.forClass(AgentPrompt.class);
         verify(model).reply(prompt.capture(), any());
         assertThat(prompt.getValue().context()).extracting(Turn::text).containsExactly("hi");
@@ -169,15 +209,33 @@ class SendMessageServiceTest {
         ConversationId foreign = new ConversationId(UUID.randomUUID());
         when(conversations.findById(foreign)).thenReturn(Optional.of(Conversation.start(foreign, tenant,
                 new PeerId("bob"), Channel.WEB, agent.id(), clock.instant())));
-        assertThatThrownBy(() -> service.send(new Command(session.id(), "hi", Optional.of(foreign)), d -> { }))
+        assertThatThrownBy(() -> service.send(new Command(session.id(), "hi", Optional.of(foreign)), new Heard()))
                 .isInstanceOf(NotFoundException.class);
         verify(conversations, never()).appendTurn(any(), any());
     }
 
     @Test
     void textOverTheLimitIsTooLarge() {
-        assertThatThrownBy(() -> service.send(new Command(session.id(), "x".repeat(101), Optional.empty()), d -> { }))
+        assertThatThrownBy(() -> service.send(new Command(session.id(), "x".repeat(101), Optional.empty()),
+                new Heard()))
                 .isInstanceOf(InvalidInputException.class)
                 .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("too_large");
+    }
+
+    @Test
+    void anAnswerThatCannotBeStoredIsReportedAsAnErrorNotAnOutcome() {
+        org.mockito.Mockito.doNothing().doThrow(new IllegalStateException("postgres down"))
+                .when(conversations).appendTurn(any(), any());
+        Heard heard = new Heard();
+        service.send(new Command(session.id(), "hi", Optional.empty()), heard);
+        assertThat(heard.outcome).isNull();
+        assertThat(heard.error).hasMessage("postgres down");
+    }
+
+    @Test
+    void theReplyStreamReturnedIsTheModelsSoThatTheCallerCanStopIt() {
+        ReplyStream stream = () -> { };
+        org.mockito.Mockito.doReturn(stream).when(model).reply(any(), any());
+        assertThat(service.send(new Command(session.id(), "hi", Optional.empty()), new Heard())).isSameAs(stream);
     }
 }

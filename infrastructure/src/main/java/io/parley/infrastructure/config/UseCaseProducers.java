@@ -72,6 +72,7 @@ import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.port.out.TenantRepository;
 import io.parley.core.port.out.UnitOfWork;
 import io.parley.core.session.SessionLimits;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -235,7 +236,7 @@ public class UseCaseProducers {
             AuditTrail events, UnitOfWork unitOfWork, SessionLimits limits, IdGenerator ids, Clock clock) {
         return new SendMessageService(registry, new MessageRateLimit(limiter, limits.messagesPerMinute()), agents,
                 conversations, new ConversationContext(cache, conversations, limits.contextTurns()),
-                models.stream().toList(), events, unitOfWork, limits, ids, clock);
+                models.stream().toList(), events, unitOfWork, limits, ids, Infrastructure.getDefaultWorkerPool(), clock);
     }
 
     @Produces

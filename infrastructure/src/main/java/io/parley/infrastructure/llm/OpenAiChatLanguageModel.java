@@ -5,53 +5,43 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.core.agent.AgentKind;
 import io.parley.core.agent.AgentPrompt;
-import io.parley.core.agent.AgentReply;
 import io.parley.core.agent.AgentUnavailableException;
+import io.parley.core.agent.ReplyListener;
+import io.parley.core.agent.ReplyStream;
 import io.parley.core.conversation.Turn;
 import io.parley.core.port.out.LanguageModel;
 import io.parley.infrastructure.config.ParleyConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import jakarta.inject.Singleton;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
- * Agents of kind "llm": streams {@code POST {base-url}/chat/completions} with {@code stream:true}
- * from any OpenAI-compatible server, forwarding content deltas as they arrive. The whole call,
- * streaming included, must finish within {@code parley.llm.timeout}; an answer longer than
- * {@code parley.llm.max-answer-chars} is cut there and the stream closed.
+ * Agents of kind "llm": streams {@code POST {base-url}/chat/completions} with {@code stream:true} from
+ * any OpenAI-compatible server over a non-blocking HTTP client, forwarding content deltas as they
+ * arrive; no thread waits for the model. The whole call, streaming included, must finish within
+ * {@code parley.llm.timeout}; a reply can be cancelled at any moment, which closes its HTTP stream.
  */
-@ApplicationScoped
+@Singleton
 public class OpenAiChatLanguageModel implements LanguageModel {
 
     private final ParleyConfig.Llm config;
     private final ObjectMapper json;
+    private final Vertx vertx;
     private final HttpClient http;
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "parley-llm-deadlines");
-        t.setDaemon(true);
-        return t;
-    });
 
-    public OpenAiChatLanguageModel(ParleyConfig config, ObjectMapper json) {
+    public OpenAiChatLanguageModel(ParleyConfig config, ObjectMapper json, Vertx vertx) {
         this.config = config.llm();
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.vertx = vertx;
+        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000).setKeepAlive(true)
+                .setIdleTimeout(60), new PoolOptions().setHttp1MaxSize(Math.max(16,
+                        config.agent().maxConcurrentAnswers())));
     }
 
     @Override
@@ -60,69 +50,26 @@ public class OpenAiChatLanguageModel implements LanguageModel {
     }
 
     @Override
-    public AgentReply reply(AgentPrompt prompt, Consumer<String> onDelta) throws AgentUnavailableException {
-        String baseUrl = config.baseUrl().orElseThrow(() -> new AgentUnavailableException(
-                "no language model configured (parley.llm.base-url)"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stripSlash(baseUrl) + "/chat/completions"))
-                .timeout(config.timeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(requestBody(prompt), StandardCharsets.UTF_8));
-        config.apiKey().ifPresent(key -> request.header("Authorization", "Bearer " + key));
-        AtomicBoolean timedOut = new AtomicBoolean();
-        try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            // Closing the body before its end (a cut answer) drops the connection, so the server can stop generating.
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new AgentUnavailableException("model answered HTTP " + response.statusCode());
-                }
-                ScheduledFuture<?> deadline = deadlines.schedule(() -> {
-                    timedOut.set(true);
-                    closeQuietly(body);
-                }, config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-                try {
-                    return readStream(body, onDelta);
-                } finally {
-                    deadline.cancel(false);
-                }
-            }
-        } catch (IOException e) {
-            throw new AgentUnavailableException(timedOut.get() ? "model timed out" : "model call failed: "
-                    + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AgentUnavailableException("interrupted while waiting for the model", e);
+    public ReplyStream reply(AgentPrompt prompt, ReplyListener listener) {
+        if (config.baseUrl().isEmpty()) {
+            listener.onFailure(new AgentUnavailableException("no language model configured (parley.llm.base-url)"));
+            return ReplyStream.FINISHED;
         }
-    }
-
-    private AgentReply readStream(InputStream body, Consumer<String> onDelta)
-            throws IOException, AgentUnavailableException {
-        ChatCompletionStream stream = new ChatCompletionStream(json, config.maxAnswerChars(), onDelta);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        IOException[] failure = new IOException[1];
-        ServerSentEvents.read(reader, data -> {
-            try {
-                return stream.accept(data);
-            } catch (IOException e) {
-                failure[0] = e;
-                return false;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        if (!stream.completed()) {
-            throw new AgentUnavailableException("model stream ended before it finished");
-        }
-        return stream.reply();
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+                .setAbsoluteURI(stripSlash(config.baseUrl().get()) + "/chat/completions")
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Accept", "text/event-stream");
+        config.apiKey().ifPresent(key -> options.putHeader("Authorization", "Bearer " + key));
+        OpenAiReply reply = new OpenAiReply(listener, json, config.maxAnswerChars(), vertx);
+        reply.start(http, options, requestBody(prompt), config.timeout().toMillis());
+        return reply;
     }
 
     private String requestBody(AgentPrompt prompt) {
         ObjectNode body = json.createObjectNode();
         body.put("model", prompt.agent().model().orElse(config.model()));
-        body.put("max_tokens", config.maxTokens());
         body.put("stream", true);
+        body.put("max_tokens", config.maxTokens());
         body.putObject("stream_options").put("include_usage", true);
         ArrayNode messages = body.putArray("messages");
         if (!prompt.agent().systemPrompt().isBlank()) {
@@ -138,16 +85,8 @@ public class OpenAiChatLanguageModel implements LanguageModel {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // the reader sees the stream closed and reports the timeout
-        }
-    }
-
     @PreDestroy
     void stop() {
-        deadlines.shutdownNow();
+        http.close();
     }
 }

@@ -3,12 +3,13 @@ package io.parley.infrastructure.llm;
 import io.parley.core.agent.AgentKind;
 import io.parley.core.agent.AgentPrompt;
 import io.parley.core.agent.AgentReply;
+import io.parley.core.agent.ReplyListener;
+import io.parley.core.agent.ReplyStream;
 import io.parley.core.port.out.LanguageModel;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.function.Consumer;
+import jakarta.inject.Singleton;
 
-/** Offline, deterministic replies from a scripted agent's keyword rules; costs no tokens. */
-@ApplicationScoped
+/** Offline, deterministic replies from a scripted agent's keyword rules, whole at once (no pieces); costs no tokens. */
+@Singleton
 public class ScriptedLanguageModel implements LanguageModel {
 
     @Override
@@ -17,7 +18,8 @@ public class ScriptedLanguageModel implements LanguageModel {
     }
 
     @Override
-    public AgentReply reply(AgentPrompt prompt, Consumer<String> onDelta) {
-        return new AgentReply(prompt.agent().scriptedReply(prompt.userText()), 0);
+    public ReplyStream reply(AgentPrompt prompt, ReplyListener listener) {
+        listener.onComplete(new AgentReply(prompt.agent().scriptedReply(prompt.userText()), 0));
+        return ReplyStream.FINISHED;
     }
 }

@@ -1,43 +1,80 @@
 package io.parley.infrastructure.llm;
 
-import java.io.BufferedReader;
-import java.io.IOException;
+import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
 
 /**
- * Reads a text/event-stream: joins each event's {@code data:} lines and hands the payload to a
- * handler until the stream ends or the handler returns false. Comments and other fields are skipped.
+ * Decodes a text/event-stream as its bytes arrive, in chunks cut anywhere (even inside a character):
+ * joins each event's {@code data:} lines and hands the payload on until the handler returns false.
+ * Comments and other fields are skipped. Not thread-safe: one stream's chunks come one at a time.
  */
 final class ServerSentEvents {
 
-    private ServerSentEvents() {
+    private final Predicate<String> onData;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private final StringBuilder data = new StringBuilder();
+    private boolean hasData;
+    private boolean stopped;
+
+    ServerSentEvents(Predicate<String> onData) {
+        this.onData = onData;
     }
 
-    static void read(BufferedReader reader, Predicate<String> onData) throws IOException {
-        StringBuilder data = new StringBuilder();
-        boolean hasData = false;
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.isEmpty()) {
-                if (hasData && !onData.test(data.toString())) {
-                    return;
-                }
-                data.setLength(0);
-                hasData = false;
-            } else if (line.startsWith("data:")) {
-                String value = line.substring(5);
-                if (value.startsWith(" ")) {
-                    value = value.substring(1);
-                }
-                if (hasData) {
-                    data.append('\n');
-                }
-                data.append(value);
-                hasData = true;
+    /** Takes the next bytes of the stream. */
+    void feed(Buffer chunk) {
+        for (int i = 0; i < chunk.length() && !stopped; i++) {
+            byte b = chunk.getByte(i);
+            if (b == '\n') {
+                line(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            } else {
+                line.write(b);
             }
         }
-        if (hasData) {
-            onData.test(data.toString());
+    }
+
+    /** The stream ended: an event not followed by a blank line still counts. */
+    void end() {
+        if (line.size() > 0) {
+            line(line.toString(StandardCharsets.UTF_8));
+            line.reset();
+        }
+        if (hasData && !stopped) {
+            dispatch();
+        }
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+
+    private void line(String text) {
+        String value = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+        if (value.isEmpty()) {
+            if (hasData) {
+                dispatch();
+            }
+        } else if (value.startsWith("data:")) {
+            String payload = value.substring(5);
+            if (payload.startsWith(" ")) {
+                payload = payload.substring(1);
+            }
+            if (hasData) {
+                data.append('\n');
+            }
+            data.append(payload);
+            hasData = true;
+        }
+    }
+
+    private void dispatch() {
+        String payload = data.toString();
+        data.setLength(0);
+        hasData = false;
+        if (!onData.test(payload)) {
+            stopped = true;
         }
     }
 }

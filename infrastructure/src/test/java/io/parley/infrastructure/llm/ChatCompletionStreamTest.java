@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,7 @@ class ChatCompletionStreamTest {
 
     private ChatCompletionStream read(String wire, int maxChars, List<String> deltas) throws IOException {
         ChatCompletionStream stream = new ChatCompletionStream(json, maxChars, deltas::add);
-        ServerSentEvents.read(new BufferedReader(new StringReader(wire)), data -> {
+        feed(wire, data -> {
             try {
                 return stream.accept(data);
             } catch (IOException e) {
@@ -30,6 +28,17 @@ class ChatCompletionStreamTest {
             }
         });
         return stream;
+    }
+
+    /** Feeds the wire to the decoder seven bytes at a time, as a network might cut it (even inside a character). */
+    private static void feed(String wire, java.util.function.Predicate<String> onData) {
+        byte[] bytes = wire.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ServerSentEvents events = new ServerSentEvents(onData);
+        for (int i = 0; i < bytes.length; i += 7) {
+            events.feed(io.vertx.core.buffer.Buffer.buffer(java.util.Arrays.copyOfRange(bytes, i,
+                    Math.min(bytes.length, i + 7))));
+        }
+        events.end();
     }
 
     @Test
@@ -81,8 +90,15 @@ class ChatCompletionStreamTest {
     @Test
     void multiLineDataIsJoinedWithNewlines() throws IOException {
         List<String> payloads = new ArrayList<>();
-        ServerSentEvents.read(new BufferedReader(new StringReader("data: {\"a\":\ndata: 1}\n\n")), payloads::add);
+        feed("data: {\"a\":\ndata: 1}\n\n", payloads::add);
         assertThat(payloads).containsExactly("{\"a\":\n1}");
+    }
+
+    @Test
+    void charactersCutBetweenChunksAndCrLfLinesDecodeWhole() {
+        List<String> payloads = new ArrayList<>();
+        feed("data: h\u00e9llo \u20ac \ud83d\ude00\r\n\r\ndata: last", payloads::add);
+        assertThat(payloads).containsExactly("h\u00e9llo \u20ac \ud83d\ude00", "last");
     }
 
     @Test

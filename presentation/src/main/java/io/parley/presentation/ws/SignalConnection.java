@@ -32,6 +32,7 @@ final class SignalConnection implements InboundAllowance {
     private State state = State.ADMITTING;
     private SessionId session;
     private long queuedBytes;
+    private ConversationFrames.AnswerInProgress answering = ConversationFrames.AnswerInProgress.NONE;
     private String closeDescription;
     private boolean resumable;
 
@@ -123,6 +124,7 @@ final class SignalConnection implements InboundAllowance {
         this.resumable = resumable;
         dropEarlyFrames();
         if (before == State.OPEN) {
+            answering.cancel();
             conversation.close(() -> { });
             signalling.close(() -> node.disconnect(session, closeDescription, this.resumable));
         }
@@ -151,7 +153,10 @@ final class SignalConnection implements InboundAllowance {
         } else if (frame instanceof ClientFrame.Leave leave) {
             accepted(signalling.submit(bytes, () -> node.rooms().leave(leave, session, channel)), frame);
         } else if (frame instanceof ClientFrame.Message message) {
-            accepted(conversation.submit(bytes, () -> node.conversations().message(message, session, channel)), frame);
+            accepted(conversation.submit(bytes, () -> {
+                answering = node.conversations().message(message, session, channel);
+                return answering.done();
+            }), frame);
         } else if (frame instanceof ClientFrame.End end) {
             accepted(conversation.submit(bytes, () -> node.conversations().end(end, session, channel)), frame);
         }

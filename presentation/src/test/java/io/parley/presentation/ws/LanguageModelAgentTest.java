@@ -199,4 +199,15 @@ class LanguageModelAgentTest {
                 .body("turns[0].role", equalTo("user"))
                 .body("turns[0].text", equalTo("are you there?"));
     }
+
+    @Test
+    void aSocketThatClosesMidAnswerStopsTheModelsStream() {
+        FakeOpenAiServer.answer(Mode.ENDLESS);
+        SocketClient socket = Parley.connect(base, tenant, "leaver");
+        socket.send("{\"type\":\"message\",\"id\":\"m1\",\"text\":\"talk forever\"}");
+        assertThat(socket.nextOfType("response.delta").path("replyTo").asText()).isEqualTo("m1");
+        socket.close();
+        assertThat(FakeOpenAiServer.awaitHangUp(java.time.Duration.ofSeconds(3))).as("characters streamed before")
+                .isPositive();
+    }
 }

@@ -1,18 +1,33 @@
 package io.parley.core.port.in;
 
+import io.parley.core.agent.ReplyStream;
 import io.parley.core.conversation.ConversationId;
 import io.parley.core.session.SessionId;
 import java.util.Optional;
-import java.util.function.Consumer;
 
-/** Takes a user's text message in a session and returns the agent's answer. */
+/** Takes a user's text message in a session and streams the agent's answer back. */
 public interface SendMessageUseCase {
 
-    /** Handles the message; streamed pieces of the answer go to {@code onDelta} as they arrive. */
-    Outcome send(Command command, Consumer<String> onDelta);
+    /**
+     * Checks and stores the message (this part blocks: call it off the event loop), then starts the
+     * agent's answer, which streams to the listener; the listener always hears how it ended, unless the
+     * returned stream is cancelled first (the client went away), which stops the model.
+     */
+    ReplyStream send(Command command, AnswerListener listener);
 
     /** The message, and optionally which earlier conversation it continues. */
     record Command(SessionId sessionId, String text, Optional<ConversationId> conversationId) {
+    }
+
+    /** Hears an answer: its pieces as they come, then exactly one outcome or error. */
+    interface AnswerListener {
+
+        void onDelta(String delta);
+
+        void onOutcome(Outcome outcome);
+
+        /** Something failed that is not the agent's fault (storing the answer, say). */
+        void onError(RuntimeException failure);
     }
 
     /** What became of the message. */

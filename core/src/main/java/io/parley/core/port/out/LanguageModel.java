@@ -2,15 +2,18 @@ package io.parley.core.port.out;
 
 import io.parley.core.agent.AgentKind;
 import io.parley.core.agent.AgentPrompt;
-import io.parley.core.agent.AgentReply;
-import io.parley.core.agent.AgentUnavailableException;
-import java.util.function.Consumer;
+import io.parley.core.agent.ReplyListener;
+import io.parley.core.agent.ReplyStream;
 
-/** Produces an agent's reply; may stream it in pieces to {@code onDelta} before returning the whole. */
+/**
+ * Produces an agent's reply, streamed in pieces as the model writes it. Never blocks its caller and holds
+ * no thread while the model thinks; the reply can be stopped at any moment (barge-in).
+ */
 public interface LanguageModel {
 
     /** The kind of agent this model serves. */
     AgentKind kind();
 
-    AgentReply reply(AgentPrompt prompt, Consumer<String> onDelta) throws AgentUnavailableException;
+    /** Starts the reply; callbacks may come on any thread, and must not block. */
+    ReplyStream reply(AgentPrompt prompt, ReplyListener listener);
 }
