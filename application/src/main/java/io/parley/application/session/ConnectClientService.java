@@ -1,9 +1,11 @@
 package io.parley.application.session;
 
 import io.parley.application.signal.ClusterAdmission;
+import io.parley.application.signal.ResumePreparation;
 import io.parley.application.signal.SessionResumption;
 import io.parley.core.auth.AuthenticatedPeer;
 import io.parley.core.port.in.ConnectClientUseCase;
+import io.parley.core.signal.RoomRejoin;
 import io.parley.core.port.out.AuditTrail;
 import io.parley.core.port.out.ClientChannel;
 import io.parley.core.port.out.IdGenerator;
@@ -16,6 +18,7 @@ import io.parley.core.session.SessionLimits;
 import io.parley.core.signal.ResumeClaim;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,39 +54,64 @@ public class ConnectClientService implements ConnectClientUseCase {
 
     @Override
     public Result connect(AuthenticatedPeer peer, ClientChannel channel, Optional<ResumeRequest> resume) {
-        Optional<ResumeClaim> claim;
+        ResumePreparation preparation;
         try {
-            claim = resume.flatMap(request -> resumption.prepare(peer, request.token()));
+            preparation = resume.isEmpty() ? new ResumePreparation.NotResumable()
+                    : resumption.prepare(peer, resume.get().token());
         } catch (RuntimeException e) {
             return refuse(peer, CLUSTER_UNAVAILABLE, e);
         }
+        if (preparation instanceof ResumePreparation.InProgress) {
+            return refuse(peer, RESUME_RACED, null);
+        }
+        Optional<ResumeClaim> claim = preparation instanceof ResumePreparation.Reserved reserved
+                ? Optional.of(reserved.claim()) : Optional.empty();
+        Result result = admit(peer, channel, claim, resume);
+        if (result instanceof Result.Refused) {
+            claim.ifPresent(this::releaseQuietly);
+        }
+        return result;
+    }
+
+    private Result admit(AuthenticatedPeer peer, ClientChannel channel, Optional<ResumeClaim> claim,
+            Optional<ResumeRequest> resume) {
         SessionId id = claim.map(ResumeClaim::sessionId).orElseGet(() -> new SessionId(ids.newId()));
         ClientSession session = new ClientSession(id, peer.peerId(), peer.tenantId(), clock.instant(),
-                ResumeToken.issue(id, ids.newId()).value());
+                ResumeToken.issue(id, ids.newId()).value(), claim.map(ResumeClaim::tokenHash));
+        Optional<ClientSession> older = registry.findByPeer(peer.address());
         if (!registry.register(session, channel, limits.maxConnections())) {
-            return refuse(peer, AT_CAPACITY, null);
+            return refuse(peer, registry.find(id).isPresent() ? RESUME_RACED : AT_CAPACITY, null);
         }
         try {
-            Optional<String> refusal = admission.admit(session);
+            Optional<String> refusal = admission.admit(session, older);
             if (refusal.isPresent()) {
-                registry.remove(session.id());
+                registry.remove(session.id(), channel);
                 return refuse(peer, refusal.get(), null);
             }
             Optional<SessionResumption.Ticket> ticket = claim.flatMap(c -> resumption.take(c, resume.get().seen()));
             if (claim.isPresent() && ticket.isEmpty()) {
-                registry.remove(session.id());
+                registry.remove(session.id(), channel);
                 admission.withdrawQuietly(session);
                 return refuse(peer, RESUME_RACED, null);
             }
             session.open();
-            ticket.ifPresent(t -> resumption.rejoin(session, t));
+            List<RoomRejoin> rejoined = ticket.map(t -> resumption.rejoin(session, t)).orElse(List.of());
             events.record(SessionEvent.connected(session, clock.instant()));
             return new Result.Connected(session, resume.map(r -> ticket.map(SessionResumption.Ticket::resumed)
-                    .orElseGet(Resumed::lostSession)));
+                    .orElseGet(Resumed::lostSession)), rejoined);
         } catch (RuntimeException e) {
-            registry.remove(session.id());
+            registry.remove(session.id(), channel);
             admission.withdrawQuietly(session);
             return refuse(peer, CLUSTER_UNAVAILABLE, e);
+        }
+    }
+
+    private void releaseQuietly(ResumeClaim claim) {
+        try {
+            resumption.release(claim);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not give back the resume of {0}; it frees itself shortly: {1}",
+                    claim.sessionId(), e.getMessage());
         }
     }
 

@@ -20,6 +20,10 @@ import io.parley.core.signal.RoomMember;
 import io.parley.core.signal.RoomName;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Closes a session once: keeps it resumable for the resume window (unless a newer session replaced
@@ -30,6 +34,7 @@ import java.time.Clock;
 public class DisconnectClientService implements DisconnectClientUseCase {
 
     static final String REASON_DISCONNECTED = "disconnected";
+    private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(1);
     private static final System.Logger LOG = System.getLogger(DisconnectClientService.class.getName());
 
     private final SessionRegistry registry;
@@ -59,16 +64,32 @@ public class DisconnectClientService implements DisconnectClientUseCase {
     }
 
     @Override
-    public void disconnect(SessionId sessionId, String reason, boolean resumable) {
+    public void disconnect(SessionId sessionId, ClientChannel channel, String reason, boolean resumable) {
         ClientSession session = registry.find(sessionId).orElse(null);
-        if (session == null || !session.close(clock.instant())) {
+        if (session == null || registry.channel(sessionId).orElse(null) != channel || !session.close(clock.instant())) {
             return;
         }
         events.record(SessionEvent.disconnected(session, reason, session.duration(clock), clock.instant()));
         boolean keep = resumable ? markAway(session) : withdraw(session);
-        RecentFrames sent = registry.channel(sessionId).map(ClientChannel::recentFrames).orElse(RecentFrames.NONE);
-        registry.remove(sessionId);
-        leaveCluster(session, keep, sent);
+        if (keep) {
+            awaitFramesInFlight();
+        }
+        registry.remove(sessionId, channel);
+        leaveCluster(session, keep, channel.recentFrames());
+    }
+
+    /**
+     * Frames published to this node before the peer was marked away may still be on their way; once the
+     * bus has handed over everything published before now, they are all in the socket's recent frames.
+     */
+    private void awaitFramesInFlight() {
+        try {
+            messenger.flushInbound().toCompletableFuture().get(FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.DEBUG, "frames in flight not confirmed: {0}", e.getMessage());
+        }
     }
 
     /** From here on, frames for the peer are kept for its resume instead of coming to this node. */

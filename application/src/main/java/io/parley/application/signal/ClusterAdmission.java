@@ -36,16 +36,18 @@ public class ClusterAdmission {
         this.repair = repair;
     }
 
-    /** Returns the refusal reason, or empty when admitted. Throws when the shared store is unreachable. */
-    public Optional<String> admit(ClientSession session) {
+    /**
+     * Returns the refusal reason, or empty when admitted; {@code older} is the session the peer had on this
+     * node before this one registered. Throws when the shared store is unreachable.
+     */
+    public Optional<String> admit(ClientSession session, Optional<ClientSession> older) {
         Optional<Integer> cap = tenants.findById(session.tenantId()).flatMap(Tenant::maxConnections);
         if (cap.isPresent() && !quota.acquire(session.tenantId(), session.id(), messenger.nodeId(), cap.get())) {
             return Optional.of("tenant at capacity");
         }
-        sessions.findByPeer(session.address())
-                .filter(older -> !older.id().equals(session.id()))
-                .flatMap(older -> sessions.channel(older.id()))
-                .ifPresent(older -> older.deliver(new Outbound.Close(CLOSE_REPLACED, "replaced")));
+        older.filter(previous -> !previous.id().equals(session.id()))
+                .flatMap(previous -> sessions.channel(previous.id()))
+                .ifPresent(previous -> previous.deliver(new Outbound.Close(CLOSE_REPLACED, "replaced")));
         directory.claim(session.address(), messenger.here(session.id()))
                 .filter(previous -> !previous.sessionId().equals(session.id()))
                 .ifPresent(previous -> messenger.send(previous, new Outbound.Close(CLOSE_REPLACED, "replaced")));
@@ -55,7 +57,7 @@ public class ClusterAdmission {
     /** Gives back the session's place in its tenant's count; a failure is left to the node's repair. */
     public void releaseQuietly(ClientSession session) {
         try {
-            quota.release(session.tenantId(), session.id());
+            quota.release(session.tenantId(), session.id(), messenger.nodeId());
         } catch (RuntimeException e) {
             repair.raise();
             LOG.log(Level.WARNING, "could not release the connection count of {0}; repair will: {1}", session.id(),

@@ -27,17 +27,22 @@ public class HandOverSessionService implements HandOverSessionUseCase {
 
     @Override
     public boolean handOver(ResumeClaim claim) {
-        return sessions.find(claim.sessionId()).filter(session -> owns(session, claim)).map(session -> {
-            sessions.channel(session.id()).ifPresent(channel -> channel.close(ClusterAdmission.CLOSE_REPLACED,
-                    "resumed elsewhere"));
-            disconnect.disconnect(session.id(), REASON, true);
-            return true;
-        }).orElse(false);
+        return sessions.find(claim.sessionId()).filter(session -> owns(session, claim))
+                .flatMap(session -> sessions.channel(session.id())).map(channel -> {
+                    channel.close(ClusterAdmission.CLOSE_REPLACED, "resumed elsewhere");
+                    disconnect.disconnect(claim.sessionId(), channel, REASON, true);
+                    return true;
+                }).orElse(false);
     }
 
+    /** Same tenant and peer, and the session's token — or the one it resumed with, while its welcome is unsent. */
     private static boolean owns(ClientSession session, ResumeClaim claim) {
         return session.tenantId().equals(claim.tenantId()) && session.peerId().equals(claim.peerId())
-                && MessageDigest.isEqual(ResumeToken.hashOf(session.resumeToken()).getBytes(StandardCharsets.US_ASCII),
-                        claim.tokenHash().getBytes(StandardCharsets.US_ASCII));
+                && (same(ResumeToken.hashOf(session.resumeToken()), claim.tokenHash())
+                        || session.priorTokenHash().filter(prior -> same(prior, claim.tokenHash())).isPresent());
+    }
+
+    private static boolean same(String hash, String other) {
+        return MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII), other.getBytes(StandardCharsets.US_ASCII));
     }
 }

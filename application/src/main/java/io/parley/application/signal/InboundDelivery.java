@@ -4,6 +4,7 @@ import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.port.out.SignalBus;
 import io.parley.core.session.SessionId;
 import io.parley.core.signal.Outbound;
+import io.parley.core.signal.SessionLocation;
 
 /**
  * Hands frames that came over the bus to this node's sessions. A relayed frame for a session that
@@ -25,7 +26,8 @@ public class InboundDelivery {
         if (channel.isPresent()) {
             channel.get().deliver(frame);
         } else if (frame instanceof Outbound.Relayed) {
-            sessions.recentlyRemoved(session).ifPresent(peer -> bus.forward(peer, session, frame));
+            sessions.recentlyRemoved(session).ifPresent(peer -> bus.forward(peer,
+                    new SessionLocation(bus.nodeId(), session), frame));
         }
     }
 }

@@ -121,7 +121,7 @@ public class MaintainClusterService implements MaintainClusterUseCase {
             if (channel.isPresent() && channel.get().isGone()) {
                 if (silentlyClosed.contains(session.id())) {
                     LOG.log(Level.INFO, "ending session {0}: its socket closed unreported", session.id());
-                    disconnect.disconnect(session.id(), REASON_SOCKET_LOST, true);
+                    disconnect.disconnect(session.id(), channel.get(), REASON_SOCKET_LOST, true);
                 } else {
                     closed.add(session.id());
                 }

@@ -15,10 +15,15 @@ import io.parley.core.signal.ResumeCheck;
 import io.parley.core.signal.ResumeClaim;
 import io.parley.core.signal.ResumeTicket;
 import io.parley.core.signal.RoomName;
+import io.parley.core.signal.RoomRejoin;
+import io.parley.core.signal.SessionLocation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Resumes a session that went away: the token names the session and proves ownership. A session whose
@@ -29,6 +34,7 @@ import java.util.OptionalLong;
 public class SessionResumption {
 
     private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration RESERVATION_MARGIN = Duration.ofSeconds(5);
 
     private final ResumeStore store;
     private final PeerDirectory directory;
@@ -48,35 +54,55 @@ public class SessionResumption {
     }
 
     /**
-     * The claim to present once the node and tenant have room, if the token's session can be resumed
-     * by this peer; nothing is spent yet. A session still live elsewhere is handed over first.
+     * Finds out whether the token's session can be resumed by this peer, and if so reserves it for this
+     * connection; nothing is spent yet. A session still live (its old socket half-open) is handed over
+     * first, by whichever node holds it.
      */
-    public Optional<ResumeClaim> prepare(AuthenticatedPeer peer, String token) {
+    public ResumePreparation prepare(AuthenticatedPeer peer, String token) {
         Optional<ResumeToken> parsed = ResumeToken.parse(token);
         if (parsed.isEmpty()) {
-            return Optional.empty();
+            return new ResumePreparation.NotResumable();
         }
         ResumeClaim claim = new ResumeClaim(parsed.get().sessionId(), peer.tenantId(), peer.peerId(),
                 parsed.get().hash());
         ResumeCheck check = store.check(claim);
-        if (check != ResumeCheck.NONE) {
-            return check == ResumeCheck.MATCHES ? Optional.of(claim) : Optional.empty();
+        if (check == ResumeCheck.DENIED || check == ResumeCheck.NONE && !handedOver(peer, claim)) {
+            return new ResumePreparation.NotResumable();
         }
+        return store.reserve(claim, handoverTimeout.plus(RESERVATION_MARGIN)) ? new ResumePreparation.Reserved(claim)
+                : new ResumePreparation.InProgress();
+    }
+
+    /** Gives a reservation back: the connection was refused, and the same token must work on its next try. */
+    public void release(ResumeClaim claim) {
+        store.release(claim);
+    }
+
+    /** No record yet: the session is still live (its holder must hand it over) or being closed. */
+    private boolean handedOver(AuthenticatedPeer peer, ResumeClaim claim) {
         Optional<PeerPresence> presence = directory.locate(peer.address());
         if (presence.isEmpty() || !presence.get().location().sessionId().equals(claim.sessionId())) {
-            return Optional.empty();
+            return false;
         }
-        if (presence.get().online()) {
-            String holder = presence.get().location().nodeId();
-            if (holder.equals(bus.nodeId())) {
-                if (!localHandover.handOver(claim)) {
-                    return Optional.empty();
-                }
-            } else {
-                bus.requestHandover(presence.get().location(), claim);
-            }
+        if (presence.get().online() && !holderHandsOver(presence.get().location(), claim)) {
+            return false;
         }
         return awaitRecord(claim);
+    }
+
+    private boolean holderHandsOver(SessionLocation holder, ResumeClaim claim) {
+        if (holder.nodeId().equals(bus.nodeId())) {
+            return localHandover.handOver(claim);
+        }
+        try {
+            return bus.requestHandover(holder, claim, handoverTimeout).toCompletableFuture()
+                    .get(handoverTimeout.toMillis() + POLL.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     /** Spends the claim: what the client gets back, or empty when another connection took it first. */
@@ -85,8 +111,8 @@ public class SessionResumption {
     }
 
     /** Puts the resumed session back in its rooms (those not full meanwhile) and tells their members. */
-    public void rejoin(ClientSession session, Ticket ticket) {
-        ticket.rooms().forEach(room -> joinRoom.join(session.id(), room));
+    public List<RoomRejoin> rejoin(ClientSession session, Ticket ticket) {
+        return ticket.rooms().stream().map(room -> new RoomRejoin(room, joinRoom.join(session.id(), room))).toList();
     }
 
     /**
@@ -108,21 +134,23 @@ public class SessionResumption {
      * Waits for the holder (or a disconnect in progress) to write the session's resume record; gives up
      * at once when the record turns out not to be this claim's, else after the handover timeout.
      */
-    private Optional<ResumeClaim> awaitRecord(ResumeClaim claim) {
+    private boolean awaitRecord(ResumeClaim claim) {
         long deadline = System.nanoTime() + handoverTimeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        while (true) {
+            ResumeCheck check = store.check(claim);
+            if (check != ResumeCheck.NONE) {
+                return check == ResumeCheck.MATCHES;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-            ResumeCheck check = store.check(claim);
-            if (check != ResumeCheck.NONE) {
-                return check == ResumeCheck.MATCHES ? Optional.of(claim) : Optional.empty();
+                return false;
             }
         }
-        return Optional.empty();
     }
 
     /** What a resume brings back: the rooms to rejoin and the frames to replay. */

@@ -6,6 +6,7 @@ import io.parley.core.port.out.RoomStore;
 import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.session.ClientSession;
 import io.parley.core.session.SessionId;
+import io.parley.core.session.SessionState;
 import io.parley.core.signal.Outbound;
 import io.parley.core.signal.RoomMember;
 import java.lang.System.Logger.Level;
@@ -80,7 +81,7 @@ public class SharedStateRepair {
         }
         for (ConnectionQuota.Entry entry : confirmed(orphanEntries, suspectEntries)) {
             if (gone(entry.session())) {
-                quota.release(entry.tenant(), entry.session());
+                quota.release(entry.tenant(), entry.session(), self);
                 removed++;
             }
         }
@@ -116,6 +117,9 @@ public class SharedStateRepair {
         Set<RoomStore.Membership> memberships = new HashSet<>();
         Set<ConnectionQuota.Entry> entries = new HashSet<>();
         for (ClientSession session : sessions.all()) {
+            if (session.state() != SessionState.OPEN) {
+                continue;
+            }
             var location = messenger.here(session.id());
             claims.add(new PeerDirectory.Claim(session.address(), location));
             session.rooms().forEach(room -> memberships.add(new RoomStore.Membership(session.address(), room,
@@ -151,7 +155,10 @@ public class SharedStateRepair {
         return both;
     }
 
-    /** What the node really holds, in the shapes the shared store keeps. */
+    /**
+     * What the node really holds, in the shapes the shared store keeps: its open sessions (one being
+     * admitted has not finished writing its entries, and must not have them written for it).
+     */
     private record LiveState(Set<PeerDirectory.Claim> claims, Set<RoomStore.Membership> memberships,
             Set<ConnectionQuota.Entry> entries) {
     }

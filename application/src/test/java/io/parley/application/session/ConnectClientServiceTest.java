@@ -58,7 +58,7 @@ class ConnectClientServiceTest {
 
         @Override
         public synchronized boolean register(ClientSession session, ClientChannel channel, int capacity) {
-            if (sessions.size() >= capacity) {
+            if (sessions.size() >= capacity || sessions.containsKey(session.id())) {
                 return false;
             }
             sessions.put(session.id(), session);
@@ -90,6 +90,11 @@ class ConnectClientServiceTest {
         public Optional<ClientSession> remove(SessionId id) {
             channels.remove(id);
             return Optional.ofNullable(sessions.remove(id));
+        }
+
+        @Override
+        public Optional<ClientSession> remove(SessionId id, ClientChannel channel) {
+            return channels.get(id) == channel ? remove(id) : Optional.empty();
         }
 
         @Override
@@ -129,6 +134,7 @@ class ConnectClientServiceTest {
     @org.junit.jupiter.api.BeforeEach
     void cluster() {
         when(bus.nodeId()).thenReturn("node-1");
+        when(bus.flushInbound()).thenReturn(java.util.concurrent.CompletableFuture.completedFuture(null));
         when(tenants.findById(any())).thenReturn(Optional.empty());
         when(directory.claim(any(), any())).thenReturn(Optional.empty());
     }
@@ -153,8 +159,8 @@ class ConnectClientServiceTest {
     void disconnectingFreesThePlaceAndIsRecordedOnce() {
         ClientSession session = ((Result.Connected) connect.connect(peer, channel, Optional.empty())).session();
         connect.connect(peer, channel, Optional.empty());
-        disconnect.disconnect(session.id(), "closed with 1000", true);
-        disconnect.disconnect(session.id(), "closed again", true);
+        disconnect.disconnect(session.id(), channel, "closed with 1000", true);
+        disconnect.disconnect(session.id(), channel, "closed again", true);
         assertThat(session.state()).isEqualTo(SessionState.CLOSED);
         assertThat(connect.connect(peer, channel, Optional.empty())).isInstanceOf(Result.Connected.class);
         ArgumentCaptor<SessionEvent> recorded = ArgumentCaptor.forClass(SessionEvent.class);
@@ -169,6 +175,7 @@ class ConnectClientServiceTest {
         connect.connect(new AuthenticatedPeer(peer.tenantId(), new PeerId("carol")), channel, Optional.empty());
         SessionId away = new SessionId(UUID.randomUUID());
         when(resumes.check(any())).thenReturn(io.parley.core.signal.ResumeCheck.MATCHES);
+        when(resumes.reserve(any(), any())).thenReturn(true);
         Result refused = connect.connect(peer, channel, Optional.of(new ResumeRequest(
                 ResumeToken.issue(away, UUID.randomUUID()).value(), OptionalLong.empty())));
         assertThat(refused).isEqualTo(new Result.Refused("server at capacity"));
@@ -179,6 +186,7 @@ class ConnectClientServiceTest {
     void aResumeWhoseTicketWasTakenMeanwhileIsRefusedAndLeavesNothingBehind() {
         SessionId away = new SessionId(UUID.randomUUID());
         when(resumes.check(any())).thenReturn(io.parley.core.signal.ResumeCheck.MATCHES);
+        when(resumes.reserve(any(), any())).thenReturn(true);
         when(resumes.take(any())).thenReturn(Optional.empty());
         Result refused = connect.connect(peer, channel, Optional.of(new ResumeRequest(
                 ResumeToken.issue(away, UUID.randomUUID()).value(), OptionalLong.empty())));

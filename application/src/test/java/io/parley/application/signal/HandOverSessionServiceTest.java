@@ -47,7 +47,7 @@ class HandOverSessionServiceTest {
     void theOwnersClaimClosesTheOldSocketAndEndsTheSessionResumable() {
         assertThat(handOver.handOver(new ResumeClaim(id, session.tenantId(), session.peerId(), token.hash()))).isTrue();
         verify(channel).close(4409, "resumed elsewhere");
-        verify(disconnect).disconnect(id, HandOverSessionService.REASON, true);
+        verify(disconnect).disconnect(id, channel, HandOverSessionService.REASON, true);
     }
 
     @Test
@@ -59,6 +59,6 @@ class HandOverSessionServiceTest {
         assertThat(handOver.handOver(new ResumeClaim(id, new TenantId(UUID.randomUUID()), session.peerId(),
                 token.hash()))).isFalse();
         verify(channel, never()).close(anyInt(), anyString());
-        verify(disconnect, never()).disconnect(any(), anyString(), anyBoolean());
+        verify(disconnect, never()).disconnect(any(), any(), anyString(), anyBoolean());
     }
 }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,37 +47,61 @@ class SessionResumptionTest {
     private final ResumeToken token = ResumeToken.issue(session, UUID.randomUUID());
     private final ResumeClaim claim = new ResumeClaim(session, bob.tenantId(), bob.peerId(), token.hash());
 
+    private static final ResumePreparation NOT_RESUMABLE = new ResumePreparation.NotResumable();
+
     @BeforeEach
     void node() {
         when(bus.nodeId()).thenReturn("node-1");
         when(directory.locate(any())).thenReturn(Optional.empty());
         when(store.check(any())).thenReturn(ResumeCheck.NONE);
+        when(store.reserve(any(), any())).thenReturn(true);
     }
 
     @Test
-    void aWaitingRecordIsClaimedWithoutSpendingIt() {
+    void aWaitingRecordIsReservedWithoutSpendingIt() {
         when(store.check(claim)).thenReturn(ResumeCheck.MATCHES);
-        assertThat(resumption.prepare(bob, token.value())).contains(claim);
+        assertThat(resumption.prepare(bob, token.value())).isEqualTo(new ResumePreparation.Reserved(claim));
+        verify(store).reserve(any(), any());
         verify(store, never()).take(any());
     }
 
     @Test
-    void aMalformedTokenOrAnotherPeersClaimGetsNothingAndAsksNoNodeForAHandover() {
-        assertThat(resumption.prepare(bob, "not-a-token")).isEmpty();
-        when(directory.locate(new PeerAddress(bob.tenantId(), bob.peerId()))).thenReturn(Optional.of(
-                new PeerPresence(true, new SessionLocation("node-2", new SessionId(UUID.randomUUID())))));
-        assertThat(resumption.prepare(bob, token.value())).isEmpty();
-        verify(bus, never()).requestHandover(any(), any());
-        verify(handOver, never()).handOver(any());
+    void aRecordAnotherConnectionIsResumingIsInProgress() {
+        when(store.check(claim)).thenReturn(ResumeCheck.MATCHES);
+        when(store.reserve(any(), any())).thenReturn(false);
+        assertThat(resumption.prepare(bob, token.value())).isInstanceOf(ResumePreparation.InProgress.class);
     }
 
     @Test
-    void aSessionStillLiveOnAnotherNodeIsHandedOverThenClaimed() {
+    void aMalformedTokenOrAnotherPeersClaimGetsNothingAndAsksNoNodeForAHandover() {
+        assertThat(resumption.prepare(bob, "not-a-token")).isEqualTo(NOT_RESUMABLE);
+        when(directory.locate(new PeerAddress(bob.tenantId(), bob.peerId()))).thenReturn(Optional.of(
+                new PeerPresence(true, new SessionLocation("node-2", new SessionId(UUID.randomUUID())))));
+        assertThat(resumption.prepare(bob, token.value())).isEqualTo(NOT_RESUMABLE);
+        verify(bus, never()).requestHandover(any(), any(), any());
+        verify(handOver, never()).handOver(any());
+        verify(store, never()).reserve(any(), any());
+    }
+
+    @Test
+    void aSessionStillLiveOnAnotherNodeIsHandedOverThenReserved() {
         SessionLocation holder = new SessionLocation("node-2", session);
         when(directory.locate(any())).thenReturn(Optional.of(new PeerPresence(true, holder)));
-        when(store.check(claim)).thenReturn(ResumeCheck.NONE, ResumeCheck.NONE, ResumeCheck.MATCHES);
-        assertThat(resumption.prepare(bob, token.value())).contains(claim);
-        verify(bus).requestHandover(holder, claim);
+        when(bus.requestHandover(holder, claim, Duration.ofMillis(300)))
+                .thenReturn(CompletableFuture.completedFuture(true));
+        when(store.check(claim)).thenReturn(ResumeCheck.NONE, ResumeCheck.MATCHES);
+        assertThat(resumption.prepare(bob, token.value())).isEqualTo(new ResumePreparation.Reserved(claim));
+    }
+
+    @Test
+    void aHandoverTheHolderRefusesEndsAtOnce() {
+        SessionLocation holder = new SessionLocation("node-2", session);
+        when(directory.locate(any())).thenReturn(Optional.of(new PeerPresence(true, holder)));
+        when(bus.requestHandover(holder, claim, Duration.ofMillis(300)))
+                .thenReturn(CompletableFuture.completedFuture(false));
+        long started = System.nanoTime();
+        assertThat(resumption.prepare(bob, token.value())).isEqualTo(NOT_RESUMABLE);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(200));
     }
 
     @Test
@@ -84,9 +109,9 @@ class SessionResumptionTest {
         when(directory.locate(any())).thenReturn(Optional.of(new PeerPresence(true,
                 new SessionLocation("node-1", session))));
         when(handOver.handOver(claim)).thenReturn(false);
-        assertThat(resumption.prepare(bob, token.value())).isEmpty();
+        assertThat(resumption.prepare(bob, token.value())).isEqualTo(NOT_RESUMABLE);
         verify(handOver).handOver(claim);
-        verify(bus, never()).requestHandover(any(), any());
+        verify(bus, never()).requestHandover(any(), any(), any());
     }
 
     @Test
@@ -95,17 +120,18 @@ class SessionResumptionTest {
                 new SessionLocation("node-2", session))));
         when(store.check(claim)).thenReturn(ResumeCheck.NONE, ResumeCheck.DENIED);
         long started = System.nanoTime();
-        assertThat(resumption.prepare(bob, token.value())).isEmpty();
+        assertThat(resumption.prepare(bob, token.value())).isEqualTo(NOT_RESUMABLE);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(250));
         verify(store, never()).take(any());
     }
 
     @Test
-    void aHandoverThatNeverCompletesGivesUpAfterTheTimeout() {
+    void aHolderThatNeverAnswersIsGivenUpAfterTheTimeout() {
         when(directory.locate(any())).thenReturn(Optional.of(new PeerPresence(true,
                 new SessionLocation("node-2", session))));
+        when(bus.requestHandover(any(), any(), any())).thenReturn(new CompletableFuture<>());
         long started = System.nanoTime();
-        assertThat(resumption.prepare(bob, token.value())).isEmpty();
+        assertThat(resumption.prepare(bob, token.value())).isEqualTo(NOT_RESUMABLE);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(250),
                 Duration.ofSeconds(3));
     }

@@ -61,6 +61,7 @@ class SharedStateRepairTest {
         when(sessions.find(alice.id())).thenReturn(Optional.of(alice));
         when(sessions.find(ghost)).thenReturn(Optional.empty());
         when(sessions.channel(alice.id())).thenReturn(Optional.of(aliceChannel));
+        when(aliceChannel.isOpen()).thenReturn(true);
         PeerDirectory.Claim aliceClaim = new PeerDirectory.Claim(alice.address(), new SessionLocation("node-1",
                 alice.id()));
         when(directory.claimsOf("node-1")).thenReturn(List.of(aliceClaim, ghostClaim));
@@ -77,7 +78,7 @@ class SharedStateRepairTest {
         assertThat(repair.repair("node-1")).isZero();
         verify(directory, never()).release(any());
         verify(rooms, never()).leave(any(), any(), any());
-        verify(quota, never()).release(any(), any());
+        verify(quota, never()).release(any(), any(), any());
     }
 
     @Test
@@ -85,9 +86,9 @@ class SharedStateRepairTest {
         repair.repair("node-1");
         assertThat(repair.repair("node-1")).isEqualTo(3);
         verify(directory).release(ghostClaim);
-        verify(quota).release(tenant, ghost);
+        verify(quota).release(tenant, ghost, "node-1");
         verify(aliceChannel).deliver(new Outbound.PeerLeft(room, new PeerId("ghost"), "disconnected"));
-        verify(quota, never()).release(tenant, alice.id());
+        verify(quota, never()).release(tenant, alice.id(), "node-1");
         verify(rooms, never()).leave(eq(alice.address()), any(), any());
     }
 
@@ -98,7 +99,7 @@ class SharedStateRepairTest {
         when(sessions.find(ghost)).thenReturn(Optional.of(back));
         repair.repair("node-1");
         verify(directory, never()).release(any());
-        verify(quota, never()).release(any(), any());
+        verify(quota, never()).release(any(), any(), any());
     }
 
     @Test
@@ -111,5 +112,19 @@ class SharedStateRepairTest {
                 && claims.iterator().next().location().sessionId().equals(alice.id())));
         verify(rooms).refresh(argThat(memberships -> memberships.size() == 1));
         verify(quota).refresh(eq("node-1"), argThat(entries -> entries.size() == 1));
+    }
+
+    @Test
+    void aSessionStillBeingAdmittedGetsNothingPutBackForIt() {
+        ClientSession arriving = new ClientSession(new SessionId(UUID.randomUUID()), new PeerId("carol"), tenant,
+                Instant.now());
+        when(sessions.all()).thenReturn(List.of(alice, arriving));
+        when(directory.claimsOf("node-1")).thenReturn(List.of());
+        when(quota.entriesOf("node-1")).thenReturn(List.of());
+        repair.repair("node-1");
+        verify(directory).refresh(argThat(claims -> claims.stream()
+                .noneMatch(claim -> claim.location().sessionId().equals(arriving.id()))));
+        verify(quota).refresh(eq("node-1"), argThat(entries -> entries.stream()
+                .noneMatch(entry -> entry.session().equals(arriving.id()))));
     }
 }

@@ -61,6 +61,7 @@ class SignallingServicesTest {
         when(bus.nodeId()).thenReturn("node-1");
         when(sessions.find(alice.id())).thenReturn(Optional.of(alice));
         when(sessions.channel(alice.id())).thenReturn(Optional.of(aliceChannel));
+        when(aliceChannel.isOpen()).thenReturn(true);
     }
 
     @Test
@@ -148,9 +149,9 @@ class SignallingServicesTest {
                 mock(PeerDirectory.class), rooms, mock(ConnectionQuota.class), messenger), new RepairDemand(), messenger,
                 disconnect, limits, Clock.fixed(t0, ZoneOffset.UTC));
         upkeep.maintain();
-        verify(disconnect, never()).disconnect(any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
+        verify(disconnect, never()).disconnect(any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
         upkeep.maintain();
-        verify(disconnect).disconnect(alice.id(), "socket lost", true);
+        verify(disconnect).disconnect(alice.id(), aliceChannel, "socket lost", true);
     }
 
     @Test

@@ -26,6 +26,7 @@ public final class ClientSession {
     private long tokensUsed;
     private ConversationId currentConversationId;
     private final String resumeToken;
+    private String priorTokenHash;
     private final Set<RoomName> rooms = new LinkedHashSet<>();
 
     public ClientSession(SessionId id, PeerId peerId, TenantId tenantId, Instant connectedAt) {
@@ -33,6 +34,17 @@ public final class ClientSession {
     }
 
     public ClientSession(SessionId id, PeerId peerId, TenantId tenantId, Instant connectedAt, String resumeToken) {
+        this(id, peerId, tenantId, connectedAt, resumeToken, Optional.empty());
+    }
+
+    /**
+     * A session that resumed with a token whose hash is {@code priorTokenHash}: until its client has been
+     * sent the new token (its welcome), the prior one still resumes it, so a resume whose socket drops
+     * before the welcome costs the client nothing.
+     */
+    public ClientSession(SessionId id, PeerId peerId, TenantId tenantId, Instant connectedAt, String resumeToken,
+            Optional<String> priorTokenHash) {
+        this.priorTokenHash = priorTokenHash.orElse(null);
         this.resumeToken = Objects.requireNonNull(resumeToken);
         this.id = Objects.requireNonNull(id);
         this.peerId = Objects.requireNonNull(peerId);
@@ -108,6 +120,16 @@ public final class ClientSession {
 
     public String resumeToken() {
         return resumeToken;
+    }
+
+    /** The hash of the token this session was resumed with, while its client may not know the new one. */
+    public synchronized Optional<String> priorTokenHash() {
+        return Optional.ofNullable(priorTokenHash);
+    }
+
+    /** The client was sent its welcome, with the new token: the prior one no longer resumes the session. */
+    public synchronized void welcomed() {
+        priorTokenHash = null;
     }
 
     public PeerAddress address() {

@@ -41,13 +41,37 @@ sealed interface BusMessage {
         }
     }
 
-    /** A resume elsewhere asks the node to hand one of its sessions over. */
-    record Handover(ResumeClaim claim) implements BusMessage {
+    /** A resume on node {@code askedBy} asks this node to hand one of its sessions over. */
+    record Handover(ResumeClaim claim, String askedBy, UUID requestId) implements BusMessage {
 
         @Override
         public String encode() {
-            return claim.sessionId() + "\nH\n" + claim.tenantId() + "\n" + claim.peerId() + "\n" + claim.tokenHash();
+            return claim.sessionId() + "\nH\n" + claim.tenantId() + "\n" + claim.peerId() + "\n" + claim.tokenHash()
+                    + "\n" + askedBy + "\n" + requestId;
         }
+    }
+
+    /** The answer to a handover request: whether the session was handed over. */
+    record HandoverVerdict(UUID requestId, boolean handedOver) implements BusMessage {
+
+        @Override
+        public String encode() {
+            return requestId + "\nV\n" + (handedOver ? "Y" : "N");
+        }
+    }
+
+    /** A marker a node sends itself: once it comes back, everything published to the node before it has. */
+    record Fence(UUID id) implements BusMessage {
+
+        @Override
+        public String encode() {
+            return id + "\nF\n-";
+        }
+    }
+
+    private static Handover handover(SessionId session, String[] f) {
+        return new Handover(new ResumeClaim(session, new TenantId(UUID.fromString(f[0])), new PeerId(f[1]), f[2]), f[3],
+                UUID.fromString(f[4]));
     }
 
     static Optional<BusMessage> decode(String text) {
@@ -65,8 +89,9 @@ sealed interface BusMessage {
                 case "L" -> new ToSession(session, new Outbound.PeerLeft(new RoomName(f[0]), new PeerId(f[1]), f[2]));
                 case "C" -> new ToSession(session, new Outbound.Close(Integer.parseInt(f[0]), f[1]));
                 case "X" -> new ToSession(session, new Outbound.Reconnect(body));
-                case "H" -> new Handover(new ResumeClaim(session, new TenantId(UUID.fromString(f[0])),
-                        new PeerId(f[1]), f[2]));
+                case "H" -> handover(session, body.split("\n", 5));
+                case "V" -> new HandoverVerdict(session.value(), "Y".equals(body));
+                case "F" -> new Fence(session.value());
                 default -> null;
             };
             return Optional.ofNullable(message);

@@ -37,6 +37,10 @@ final class ClusterKeys {
         return "parley:resume:" + session;
     }
 
+    static String resuming(SessionId session) {
+        return "parley:resuming:" + session;
+    }
+
     static String sent(SessionId session) {
         return "parley:sent:" + session;
     }

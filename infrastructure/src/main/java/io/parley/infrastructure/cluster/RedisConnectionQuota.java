@@ -62,6 +62,11 @@ public class RedisConnectionQuota implements ConnectionQuota {
             return 1
             """;
 
+    private static final String RELEASE = """
+            if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then redis.call('HDEL', KEYS[1], ARGV[1]) end
+            return 1
+            """;
+
     private final RedisDataSource redis;
 
     public RedisConnectionQuota(RedisDataSource redis) {
@@ -75,8 +80,8 @@ public class RedisConnectionQuota implements ConnectionQuota {
     }
 
     @Override
-    public void release(TenantId tenant, SessionId session) {
-        redis.execute("HDEL", ClusterKeys.tenantSessions(tenant), session.toString());
+    public void release(TenantId tenant, SessionId session, String nodeId) {
+        redis.execute("EVAL", RELEASE, "1", ClusterKeys.tenantSessions(tenant), session.toString(), nodeId);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.parley.infrastructure.cluster;
 
 import io.parley.core.port.out.SignalBus;
-import io.parley.core.session.SessionId;
 import io.parley.core.signal.Delivery;
 import io.parley.core.signal.Outbound;
 import io.parley.core.signal.PeerAddress;
@@ -20,32 +19,33 @@ import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * Redis pub/sub between nodes: each node subscribes to its own channel. Frames to a peer go through
  * one Lua script that looks the peer up and publishes to its node (or keeps the frame when the peer
- * is away) in a single round trip. Publishing uses one dedicated connection, so frames from this
- * node keep their order; both connections reconnect by themselves when Redis comes back.
+ * is away) in a single round trip. Publishing uses one dedicated connection ({@link BusConnections}),
+ * so frames from this node keep their order. Handover requests are answered over the bus, and a node
+ * can fence its own channel to know that everything published to it so far has arrived.
  */
 @Singleton
 public class RedisSignalBus implements SignalBus {
 
     private static final Logger LOG = Logger.getLogger(RedisSignalBus.class);
-    private static final long RECONNECT_DELAY_MS = 1000;
+    private static final Duration FENCE_TIMEOUT = Duration.ofSeconds(2);
     /**
-     * KEYS[1] directory entry; ARGV: frame json, max kept frames, max kept bytes, a session never to
-     * send to ('' for none). Returns 1 when published to a listening node, 2 when kept for an away
+     * KEYS[1] directory entry; ARGV: frame json, max kept frames, max kept bytes, a "node|session" never
+     * to send to ('' for none). Returns 1 when published to a listening node, 2 when kept for an away
      * peer, 0 for no peer (or a dead node).
      */
     private static final String RELAY = """
             local entry = redis.call('GET', KEYS[1])
             if not entry then return 0 end
             local state, node, session = string.match(entry, '^(%a+)|([^|]+)|(.+)$')
-            if state == 'on' and session == ARGV[4] then return 0 end
+            if state == 'on' and node .. '|' .. session == ARGV[4] then return 0 end
             if state == 'on' then
               if redis.call('PUBLISH', 'parley:node:' .. node, session .. '\\nR\\n' .. ARGV[1]) > 0 then return 1 end
               return 0
@@ -65,32 +65,31 @@ public class RedisSignalBus implements SignalBus {
             return 2
             """;
 
-    private final Redis redis;
     private final Vertx vertx;
     private final String nodeId;
     private final ParleyConfig.Resume resume;
-    private volatile RedisConnection publisher;
-    private volatile RedisConnection subscriber;
-    private volatile boolean stopped;
+    private final BusConnections connections;
+    private final PendingReplies<Boolean> verdicts;
+    private final PendingReplies<Boolean> fences;
     private volatile BiConsumer<SessionLocation, Outbound> inbound = (location, frame) -> { };
-    private volatile Consumer<ResumeClaim> handovers = claim -> { };
+    private volatile Function<ResumeClaim, CompletionStage<Boolean>> handovers =
+            claim -> CompletableFuture.completedFuture(false);
 
     public RedisSignalBus(Redis redis, Vertx vertx, ClusterIdentity identity, ParleyConfig config) {
-        this.redis = redis;
         this.vertx = vertx;
         this.nodeId = identity.nodeId();
         this.resume = config.session().resume();
+        this.connections = new BusConnections(redis, vertx, nodeId, this::onPush);
+        this.verdicts = new PendingReplies<>(vertx);
+        this.fences = new PendingReplies<>(vertx);
     }
 
     void start(@Observes StartupEvent event) {
-        connectPublisher();
-        connectSubscriber();
+        connections.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        stopped = true;
-        closeQuietly(publisher);
-        closeQuietly(subscriber);
+        connections.stop();
     }
 
     @Override
@@ -100,7 +99,7 @@ public class RedisSignalBus implements SignalBus {
 
     @Override
     public boolean connected() {
-        return publisher != null && subscriber != null;
+        return connections.connected();
     }
 
     @Override
@@ -109,12 +108,12 @@ public class RedisSignalBus implements SignalBus {
     }
 
     @Override
-    public void forward(PeerAddress target, SessionId leftSession, Outbound frame) {
-        relay(target, frame, leftSession.toString());
+    public void forward(PeerAddress target, SessionLocation left, Outbound frame) {
+        relay(target, frame, left.nodeId() + "|" + left.sessionId());
     }
 
     private CompletionStage<Delivery> relay(PeerAddress target, Outbound frame, String notTo) {
-        RedisConnection connection = publisher;
+        RedisConnection connection = connections.publisher();
         if (connection == null || !(frame instanceof Outbound.Relayed relayed)) {
             return CompletableFuture.completedFuture(Delivery.UNAVAILABLE);
         }
@@ -131,32 +130,32 @@ public class RedisSignalBus implements SignalBus {
 
     @Override
     public void sendToSession(SessionLocation target, Outbound frame) {
-        RedisConnection connection = publisher;
-        if (connection == null) {
+        if (!publish(target.nodeId(), new BusMessage.ToSession(target.sessionId(), frame))) {
             LOG.debugf("bus down; dropped a %s for session %s", frame.getClass().getSimpleName(), target.sessionId());
-            return;
         }
-        publish(connection, target.nodeId(), new BusMessage.ToSession(target.sessionId(), frame));
     }
 
     @Override
-    public void requestHandover(SessionLocation holder, ResumeClaim claim) {
-        RedisConnection connection = publisher;
-        if (connection == null) {
-            LOG.debugf("bus down; cannot ask node %s for a handover", holder.nodeId());
-            return;
+    public CompletionStage<Boolean> requestHandover(SessionLocation holder, ResumeClaim claim, Duration timeout) {
+        PendingReplies.Waiting<Boolean> verdict = verdicts.open(timeout);
+        if (!publish(holder.nodeId(), new BusMessage.Handover(claim, nodeId, verdict.id()))) {
+            verdicts.fail(verdict.id(), new IllegalStateException("bus down"));
         }
-        publish(connection, holder.nodeId(), new BusMessage.Handover(claim));
+        return verdict.answer();
     }
 
     @Override
-    public void onHandoverRequest(Consumer<ResumeClaim> handler) {
+    public void onHandoverRequest(Function<ResumeClaim, CompletionStage<Boolean>> handler) {
         this.handovers = handler;
     }
 
-    private static void publish(RedisConnection connection, String nodeId, BusMessage message) {
-        connection.send(Request.cmd(Command.PUBLISH).arg(ClusterKeys.inbox(nodeId)).arg(message.encode()))
-                .subscribe().with(ok -> { }, failure -> LOG.debugf("publish failed: %s", failure.getMessage()));
+    @Override
+    public CompletionStage<Void> flushInbound() {
+        PendingReplies.Waiting<Boolean> fence = fences.open(FENCE_TIMEOUT);
+        if (!publish(nodeId, new BusMessage.Fence(fence.id()))) {
+            fences.fail(fence.id(), new IllegalStateException("bus down"));
+        }
+        return fence.answer().thenApply(ignored -> null);
     }
 
     @Override
@@ -164,48 +163,20 @@ public class RedisSignalBus implements SignalBus {
         this.inbound = handler;
     }
 
+    /** Publishes on the one publishing connection; false while it is down. */
+    private boolean publish(String toNode, BusMessage message) {
+        RedisConnection connection = connections.publisher();
+        if (connection == null) {
+            return false;
+        }
+        connection.send(Request.cmd(Command.PUBLISH).arg(ClusterKeys.inbox(toNode)).arg(message.encode()))
+                .subscribe().with(ok -> { }, failure -> LOG.debugf("publish failed: %s", failure.getMessage()));
+        return true;
+    }
+
     private static Delivery delivery(Response result) {
         long code = result == null ? 0 : result.toLong();
         return code == 1 ? Delivery.DELIVERED : code == 2 ? Delivery.KEPT_FOR_RESUME : Delivery.UNAVAILABLE;
-    }
-
-    private void connectPublisher() {
-        redis.connect().subscribe().with(connection -> {
-            AtomicBoolean lost = new AtomicBoolean();
-            connection.exceptionHandler(failure -> lost(connection, lost, failure, true));
-            connection.endHandler(() -> lost(connection, lost, null, true));
-            publisher = connection;
-        }, failure -> retry(this::connectPublisher, "publisher", failure));
-    }
-
-    private void connectSubscriber() {
-        redis.connect().subscribe().with(connection -> {
-            AtomicBoolean lost = new AtomicBoolean();
-            connection.handler(this::onPush);
-            connection.exceptionHandler(failure -> lost(connection, lost, failure, false));
-            connection.endHandler(() -> lost(connection, lost, null, false));
-            connection.send(Request.cmd(Command.SUBSCRIBE).arg(ClusterKeys.inbox(nodeId))).subscribe().with(
-                    ok -> {
-                        subscriber = connection;
-                        LOG.infof("node %s: subscribed to its bus channel", nodeId);
-                    },
-                    failure -> lost(connection, lost, failure, false));
-        }, failure -> retry(this::connectSubscriber, "subscriber", failure));
-    }
-
-    /** Replaces a broken connection once, however many ways it reports its end. */
-    private void lost(RedisConnection connection, AtomicBoolean lost, Throwable failure, boolean isPublisher) {
-        if (!lost.compareAndSet(false, true)) {
-            return;
-        }
-        if (isPublisher) {
-            publisher = publisher == connection ? null : publisher;
-        } else {
-            subscriber = subscriber == connection ? null : subscriber;
-        }
-        closeQuietly(connection);
-        retry(isPublisher ? this::connectPublisher : this::connectSubscriber, isPublisher ? "publisher" : "subscriber",
-                failure);
     }
 
     private void onPush(Response push) {
@@ -216,23 +187,13 @@ public class RedisSignalBus implements SignalBus {
             if (message instanceof BusMessage.ToSession toSession) {
                 inbound.accept(new SessionLocation(nodeId, toSession.session()), toSession.frame());
             } else if (message instanceof BusMessage.Handover handover) {
-                handovers.accept(handover.claim());
+                handovers.apply(handover.claim()).whenComplete((handedOver, failure) -> publish(handover.askedBy(),
+                        new BusMessage.HandoverVerdict(handover.requestId(), failure == null && handedOver)));
+            } else if (message instanceof BusMessage.HandoverVerdict verdict) {
+                verdicts.answer(verdict.requestId(), verdict.handedOver());
+            } else if (message instanceof BusMessage.Fence fence) {
+                fences.answer(fence.id(), true);
             }
         });
-    }
-
-    private void retry(Runnable connect, String what, Throwable failure) {
-        if (stopped) {
-            return;
-        }
-        LOG.warnf("node %s: bus %s unavailable (%s); retrying", nodeId, what,
-                failure == null ? "connection closed" : failure.getMessage());
-        vertx.setTimer(RECONNECT_DELAY_MS, id -> connect.run());
-    }
-
-    private static void closeQuietly(RedisConnection connection) {
-        if (connection != null) {
-            connection.close().subscribe().with(ok -> { }, failure -> { });
-        }
     }
 }

@@ -55,7 +55,8 @@ public class ClusterUpkeep {
     /** Runs after the bus has started connecting (its observer has the default priority). */
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
         bus.onInbound((location, frame) -> inbound.deliver(location.sessionId(), frame));
-        bus.onHandoverRequest(claim -> vertx.executeBlocking(() -> handOver.handOver(claim), false));
+        bus.onHandoverRequest(claim -> vertx.executeBlocking(() -> handOver.handOver(claim), false)
+                .toCompletionStage());
         awaitBus(Duration.ofSeconds(10));
         join();
         if (!maintain.hasJoined()) {

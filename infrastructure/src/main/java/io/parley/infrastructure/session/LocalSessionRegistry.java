@@ -44,7 +44,10 @@ public class LocalSessionRegistry implements SessionRegistry {
                 return false;
             }
         } while (!reserved.compareAndSet(current, current + 1));
-        sessions.put(session.id(), new Entry(session, channel));
+        if (sessions.putIfAbsent(session.id(), new Entry(session, channel)) != null) {
+            reserved.decrementAndGet();
+            return false;
+        }
         byPeer.put(session.address(), session.id());
         return true;
     }
@@ -66,10 +69,20 @@ public class LocalSessionRegistry implements SessionRegistry {
 
     @Override
     public Optional<ClientSession> remove(SessionId id) {
-        Entry gone = sessions.remove(id);
-        if (gone == null) {
+        return Optional.ofNullable(sessions.get(id)).flatMap(entry -> removed(id, entry));
+    }
+
+    @Override
+    public Optional<ClientSession> remove(SessionId id, ClientChannel channel) {
+        return Optional.ofNullable(sessions.get(id)).filter(entry -> entry.channel() == channel)
+                .flatMap(entry -> removed(id, entry));
+    }
+
+    private Optional<ClientSession> removed(SessionId id, Entry entry) {
+        if (!sessions.remove(id, entry)) {
             return Optional.empty();
         }
+        Entry gone = entry;
         reserved.decrementAndGet();
         byPeer.remove(gone.session().address(), id);
         synchronized (removed) {

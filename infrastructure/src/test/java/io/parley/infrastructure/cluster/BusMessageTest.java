@@ -35,7 +35,16 @@ class BusMessageTest {
     void aHandoverRequestSurvivesTheWire() {
         ResumeClaim claim = new ResumeClaim(session, new TenantId(UUID.randomUUID()), new PeerId("bob"),
                 ResumeToken.hashOf("secret"));
-        assertThat(BusMessage.decode(new BusMessage.Handover(claim).encode())).contains(new BusMessage.Handover(claim));
+        BusMessage.Handover request = new BusMessage.Handover(claim, "node-2", UUID.randomUUID());
+        assertThat(BusMessage.decode(request.encode())).contains(request);
+    }
+
+    @Test
+    void handoverVerdictsAndFencesSurviveTheWire() {
+        for (BusMessage message : List.of(new BusMessage.HandoverVerdict(UUID.randomUUID(), true),
+                new BusMessage.HandoverVerdict(UUID.randomUUID(), false), new BusMessage.Fence(UUID.randomUUID()))) {
+            assertThat(BusMessage.decode(message.encode())).contains(message);
+        }
     }
 
     @Test

@@ -150,6 +150,7 @@ class ClientFrameParser {
         }
         ObjectNode body = (ObjectNode) node;
         body.remove("to");
+        body.remove("seq");
         body.put("from", sender.value());
         return new ClientFrame.Relay(id, new PeerId(to.asText()), body.toString());
     }

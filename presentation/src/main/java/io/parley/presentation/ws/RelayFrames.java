@@ -21,13 +21,20 @@ class RelayFrames {
         this.frames = frames;
     }
 
-    /** Hands the frame on at once; the next frame of the lane need not wait for the bus to confirm. */
-    CompletionStage<?> relay(ClientFrame.Relay frame, SessionId session, SocketChannel channel) {
-        relay.relay(session, frame.to(), frame.json()).whenComplete((delivery, failure) -> {
-            if (failure != null || delivery == Delivery.UNAVAILABLE) {
-                channel.send(frames.error("peer_unavailable", "peer " + frame.to() + " is not connected", frame.id()));
-            }
-        });
-        return DONE;
+    /**
+     * Hands the frame on at once: the lane's next frame need not wait for the bus to confirm, unless the
+     * connection already has as many relays awaiting confirmation as its window allows.
+     */
+    CompletionStage<?> relay(ClientFrame.Relay frame, SessionId session, SocketChannel channel, RelayWindow window) {
+        window.opened();
+        CompletionStage<Delivery> delivered = relay.relay(session, frame.to(), frame.json()).whenComplete(
+                (delivery, failure) -> {
+                    window.closed();
+                    if (failure != null || delivery == Delivery.UNAVAILABLE) {
+                        channel.send(frames.error("peer_unavailable", "peer " + frame.to() + " is not connected",
+                                frame.id()));
+                    }
+                });
+        return window.full() ? delivered : DONE;
     }
 }

@@ -17,23 +17,25 @@ final class ReplayRing {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private long bytes;
 
+
     ReplayRing(int maxFrames, long maxBytes) {
         this.maxFrames = maxFrames;
         this.maxBytes = maxBytes;
     }
 
-    void add(long seq, String text) {
-        entries.add(new Entry(seq, text));
-        bytes += text.length();
+    /** Keeps a frame of {@code cost} bytes (as the channel counts them), dropping the oldest beyond the bounds. */
+    void add(long seq, String text, long cost) {
+        entries.add(new Entry(seq, text, cost));
+        bytes += cost;
         while (entries.size() > maxFrames || bytes > maxBytes) {
-            bytes -= entries.poll().text().length();
+            bytes -= entries.poll().cost();
         }
     }
 
     /** Forgets every frame up to {@code seq}: the client has them. */
     void acknowledge(long seq) {
         while (!entries.isEmpty() && entries.peek().seq() <= seq) {
-            bytes -= entries.poll().text().length();
+            bytes -= entries.poll().cost();
         }
     }
 
@@ -43,6 +45,6 @@ final class ReplayRing {
         return new RecentFrames(lastSeq, frames, lastDelivered);
     }
 
-    private record Entry(long seq, String text) {
+    private record Entry(long seq, String text, long cost) {
     }
 }

@@ -3,7 +3,9 @@ package io.parley.presentation.ws;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.core.session.ClientSession;
+import io.parley.core.signal.JoinOutcome;
 import io.parley.core.signal.Outbound;
+import io.parley.core.signal.RoomRejoin;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -43,6 +45,20 @@ class ServerFrames {
         frame.put("room", room);
         peers.forEach(frame.putArray("peers")::add);
         return frame.toString();
+    }
+
+    /** A resumed session is back in a room (who is in it now), or could not be put back. */
+    String rejoined(RoomRejoin rejoin) {
+        String room = rejoin.room().value();
+        if (rejoin.outcome() instanceof JoinOutcome.Joined joined) {
+            ObjectNode frame = frame("joined").put("room", room).put("rejoined", true);
+            joined.others().forEach(member -> frame.withArray("peers").add(member.peerId().value()));
+            frame.withArray("peers");
+            return frame.toString();
+        }
+        boolean full = rejoin.outcome() instanceof JoinOutcome.Full;
+        return errorNode(full ? "room_full" : "room_limit", "could not rejoin room " + room
+                + (full ? ": it is full" : ": too many rooms"), Optional.empty()).put("room", room).toString();
     }
 
     String left(Optional<String> replyTo, String room) {

@@ -32,6 +32,7 @@ final class SignalConnection implements InboundAllowance {
     private State state = State.ADMITTING;
     private SessionId session;
     private long queuedBytes;
+    private final RelayWindow relays = new RelayWindow();
     private ConversationFrames.AnswerInProgress answering = ConversationFrames.AnswerInProgress.NONE;
     private String closeDescription;
     private boolean resumable;
@@ -58,6 +59,7 @@ final class SignalConnection implements InboundAllowance {
     private void admitted(ConnectClientUseCase.Result result, Throwable failure) {
         if (failure != null || result instanceof ConnectClientUseCase.Result.Refused) {
             dropEarlyFrames();
+            channel.discard();
             if (failure != null) {
                 node.logAdmissionFailure(failure);
             }
@@ -68,26 +70,35 @@ final class SignalConnection implements InboundAllowance {
         }
         ConnectClientUseCase.Result.Connected connected = (ConnectClientUseCase.Result.Connected) result;
         session = connected.session().id();
-        if (state != State.CLOSED && channel.isGone()) {
-            state = State.CLOSED;
-            closeDescription = channel.closedFor().map(reason -> "closed with " + reason)
-                    .orElse("closed during admission");
-        }
-        if (state == State.CLOSED) {
-            node.disconnect(session, closeDescription, false);
-            return;
-        }
         List<String> opening = new ArrayList<>();
         opening.add(node.frames().welcome(connected.session()));
         connected.resumed().ifPresent(resumed -> opening.add(node.frames().resumed(resumed.missedCount(),
                 resumed.lost())));
-        channel.open(opening, connected.resumed());
+        channel.open(opening, connected.resumed(), connected.session()::welcomed);
+        if (state == State.CLOSED || channel.isGone()) {
+            endBeforeWelcome(connected);
+            return;
+        }
         state = State.OPEN;
+        connected.rejoined().forEach(rejoin -> channel.send(node.frames().rejoined(rejoin)));
         String raw;
         while (state == State.OPEN && (raw = early.poll()) != null) {
             release(cost(raw));
             handle(raw);
         }
+    }
+
+    /**
+     * The socket went during admission: the session ends at once. A resume stays resumable with the token
+     * the client still has (it never got the new one), its frames kept for the next try.
+     */
+    private void endBeforeWelcome(ConnectClientUseCase.Result.Connected connected) {
+        state = State.CLOSED;
+        dropEarlyFrames();
+        channel.discard();
+        String description = closeDescription != null ? closeDescription
+                : channel.closedFor().map(reason -> "closed with " + reason).orElse("closed during admission");
+        node.disconnect(session, channel, description, connected.session().priorTokenHash().isPresent());
     }
 
     void onText(String raw) {
@@ -123,10 +134,11 @@ final class SignalConnection implements InboundAllowance {
         closeDescription = description;
         this.resumable = resumable;
         dropEarlyFrames();
+        channel.discard();
         if (before == State.OPEN) {
             answering.cancel();
             conversation.close(() -> { });
-            signalling.close(() -> node.disconnect(session, closeDescription, this.resumable));
+            signalling.close(() -> node.disconnect(session, channel, closeDescription, this.resumable));
         }
     }
 
@@ -147,7 +159,7 @@ final class SignalConnection implements InboundAllowance {
         if (frame instanceof ClientFrame.Ping ping) {
             channel.send(node.frames().pong(ping.id()));
         } else if (frame instanceof ClientFrame.Relay relay) {
-            accepted(signalling.submit(bytes, () -> node.relays().relay(relay, session, channel)), frame);
+            accepted(signalling.submit(bytes, () -> node.relays().relay(relay, session, channel, relays)), frame);
         } else if (frame instanceof ClientFrame.Join join) {
             accepted(signalling.submit(bytes, () -> node.rooms().join(join, session, channel)), frame);
         } else if (frame instanceof ClientFrame.Leave leave) {

@@ -69,9 +69,9 @@ class SignalConnections {
         return Optional.ofNullable(connection.userData().get(CONNECTION));
     }
 
-    void disconnect(SessionId session, String description, boolean resumable) {
+    void disconnect(SessionId session, SocketChannel channel, String description, boolean resumable) {
         blocking.run(() -> {
-            disconnect.disconnect(session, description, resumable);
+            disconnect.disconnect(session, channel, description, resumable);
             return null;
         }).whenComplete((ok, failure) -> {
             if (failure != null) {

@@ -39,6 +39,7 @@ final class SocketChannel implements ClientChannel {
     private boolean open;
     private long seq;
     private volatile boolean closing;
+    private volatile boolean discarded;
     private volatile boolean broken;
     private final AtomicLong lastDelivered = new AtomicLong();
     private volatile String closedFor;
@@ -83,13 +84,19 @@ final class SocketChannel implements ClientChannel {
      * Writes the opening frames, then what a resume replays (frames the old socket did not deliver,
      * keeping their numbers, then those kept while away), then the frames held meanwhile, in order.
      */
-    synchronized void open(List<String> opening, Optional<Resumed> resumed) {
-        opening.forEach(this::write);
+    synchronized void open(List<String> opening, Optional<Resumed> resumed, Runnable onWelcomed) {
+        for (int i = 0; i < opening.size(); i++) {
+            String text = opening.get(i);
+            long bytes = cost(text);
+            if (charge(bytes)) {
+                transmit(text, bytes, 0, i == 0 ? onWelcomed : null);
+            }
+        }
         resumed.ifPresent(r -> {
             seq = r.lastSeq();
             long first = r.lastSeq() - r.replayed().size();
             for (String frame : r.replayed()) {
-                ring.add(++first, frame);
+                ring.add(++first, frame, cost(frame));
                 write(frame, first);
             }
             r.missedFrames().forEach(json -> writeNumbered(new Outbound.Relayed(json)));
@@ -102,9 +109,9 @@ final class SocketChannel implements ClientChannel {
             if (next.frame() != null) {
                 number = ++seq;
                 text = frames.render(next.frame(), number);
-                ring.add(number, text);
+                ring.add(number, text, cost(text));
             }
-            transmit(text, next.bytes(), number);
+            transmit(text, next.bytes(), number, null);
         }
     }
 
@@ -117,8 +124,21 @@ final class SocketChannel implements ClientChannel {
                 }
                 closing = true;
                 closedFor = code + " " + reason;
+                discard();
             }
             connection.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, failure -> { });
+        }
+    }
+
+    /**
+     * The socket is gone: nothing more is written, and what was held for it is given back to the node's
+     * budget. Numbered frames still reach the recent frames, for a resume.
+     */
+    synchronized void discard() {
+        discarded = true;
+        Held dropped;
+        while ((dropped = held.poll()) != null) {
+            uncharge(dropped.bytes());
         }
     }
 
@@ -169,8 +189,11 @@ final class SocketChannel implements ClientChannel {
 
     private void writeNumbered(Outbound frame) {
         String text = frames.render(frame, ++seq);
-        ring.add(seq, text);
-        write(text, seq);
+        long bytes = cost(text);
+        ring.add(seq, text, bytes);
+        if (charge(bytes)) {
+            transmit(text, bytes, seq, null);
+        }
     }
 
     private void write(String text) {
@@ -181,7 +204,7 @@ final class SocketChannel implements ClientChannel {
     private void write(String text, long number) {
         long bytes = cost(text);
         if (charge(bytes)) {
-            transmit(text, bytes, number);
+            transmit(text, bytes, number, null);
         }
     }
 
@@ -193,8 +216,9 @@ final class SocketChannel implements ClientChannel {
         }
     }
 
-    private void transmit(String text, long bytes, long number) {
-        if (closing) {
+    /** Writes a charged frame; {@code onWritten} (may be null) runs once the transport took it. */
+    private void transmit(String text, long bytes, long number, Runnable onWritten) {
+        if (closing || discarded) {
             uncharge(bytes);
             return;
         }
@@ -203,6 +227,9 @@ final class SocketChannel implements ClientChannel {
                 lastDelivered.accumulateAndGet(number, Math::max);
             }
             uncharge(bytes);
+            if (onWritten != null) {
+                onWritten.run();
+            }
         }, failure -> {
             broken = true;
             uncharge(bytes);
@@ -210,7 +237,7 @@ final class SocketChannel implements ClientChannel {
     }
 
     private boolean charge(long bytes) {
-        if (closing) {
+        if (closing || discarded) {
             return false;
         }
         boolean fits = pendingFrames.incrementAndGet() <= limits.maxPendingFrames()

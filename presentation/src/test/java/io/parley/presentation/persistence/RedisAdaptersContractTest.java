@@ -26,6 +26,9 @@ class RedisAdaptersContractTest {
     @Inject
     ConversationContextCache cache;
 
+    @Inject
+    io.parley.core.port.out.ConnectionQuota quota;
+
     @Test
     void rateLimiterAllowsTheLimitPerWindowThenRefusesUntilTheWindowResets() throws Exception {
         String key = "test:" + UUID.randomUUID();
@@ -62,5 +65,18 @@ class RedisAdaptersContractTest {
         cache.replace(id, List.of(Turn.user("x", Instant.now())), 5);
         cache.replace(id, List.of(), 5);
         assertThat(cache.recent(id)).isEmpty();
+    }
+
+    @Test
+    void aTenantsCountIsReleasedOnlyByTheNodeThatHoldsTheSession() {
+        var tenant = new io.parley.core.tenant.TenantId(UUID.randomUUID());
+        var session = new io.parley.core.session.SessionId(UUID.randomUUID());
+        assertThat(quota.acquire(tenant, session, "node-b", 1)).isTrue();
+        quota.release(tenant, session, "node-a");
+        assertThat(quota.acquire(tenant, new io.parley.core.session.SessionId(UUID.randomUUID()), "node-a", 1))
+                .as("still counted: the release came from a node that no longer holds it").isFalse();
+        quota.release(tenant, session, "node-b");
+        assertThat(quota.acquire(tenant, new io.parley.core.session.SessionId(UUID.randomUUID()), "node-a", 1))
+                .isTrue();
     }
 }

@@ -26,10 +26,10 @@ public final class SocketClient implements AutoCloseable {
     public JsonNode welcome;
 
     private final WebSocket socket;
-    private final BlockingQueue<JsonNode> frames;
+    private final BlockingQueue<Received> frames;
     private final CompletableFuture<Integer> closeCode;
 
-    private SocketClient(WebSocket socket, BlockingQueue<JsonNode> frames, CompletableFuture<Integer> closeCode) {
+    private SocketClient(WebSocket socket, BlockingQueue<Received> frames, CompletableFuture<Integer> closeCode) {
         this.socket = socket;
         this.frames = frames;
         this.closeCode = closeCode;
@@ -42,7 +42,7 @@ public final class SocketClient implements AutoCloseable {
 
     /** Connects, but stops reading from the network after {@code reads} frames: a client that cannot keep up. */
     public static SocketClient connect(URI uri, Map<String, String> headers, int reads) {
-        BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        BlockingQueue<Received> frames = new LinkedBlockingQueue<>();
         CompletableFuture<Integer> closeCode = new CompletableFuture<>();
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         headers.forEach(builder::header);
@@ -70,9 +70,9 @@ public final class SocketClient implements AutoCloseable {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (System.nanoTime() < deadline) {
-                JsonNode frame = frames.poll(50, TimeUnit.MILLISECONDS);
+                Received frame = frames.poll(50, TimeUnit.MILLISECONDS);
                 if (frame != null) {
-                    return frame;
+                    return frame.json();
                 }
                 if (closeCode.isDone() && frames.isEmpty()) {
                     throw new AssertionError("socket closed with " + closeCode.join() + " before the next frame");
@@ -85,10 +85,25 @@ public final class SocketClient implements AutoCloseable {
         }
     }
 
+    /** The next frame exactly as it came over the wire, failing the test when none arrives in 5 seconds. */
+    public String nextRaw() {
+        try {
+            Received frame = frames.poll(5, TimeUnit.SECONDS);
+            if (frame == null) {
+                throw new AssertionError("no frame within 5 s");
+            }
+            return frame.raw();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** The next frame within the timeout, or null. */
     public JsonNode nextOrNull(Duration timeout) {
         try {
-            return frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Received frame = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return frame == null ? null : frame.json();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -159,6 +174,10 @@ public final class SocketClient implements AutoCloseable {
         }
     }
 
+    /** A text frame: as it came, and parsed. */
+    private record Received(String raw, JsonNode json) {
+    }
+
     /** The server refused the upgrade with this HTTP status. */
     public static final class HandshakeRefused extends RuntimeException {
         private final int status;
@@ -176,12 +195,12 @@ public final class SocketClient implements AutoCloseable {
     /** Collects text frames (which may arrive in parts) and the close code; calls arrive one at a time. */
     private static final class Listener implements WebSocket.Listener {
 
-        private final BlockingQueue<JsonNode> frames;
+        private final BlockingQueue<Received> frames;
         private final CompletableFuture<Integer> closeCode;
         private final StringBuilder partial = new StringBuilder();
         private int readsLeft;
 
-        Listener(BlockingQueue<JsonNode> frames, CompletableFuture<Integer> closeCode, int reads) {
+        Listener(BlockingQueue<Received> frames, CompletableFuture<Integer> closeCode, int reads) {
             this.frames = frames;
             this.closeCode = closeCode;
             this.readsLeft = reads;
@@ -194,9 +213,9 @@ public final class SocketClient implements AutoCloseable {
                 String text = partial.toString();
                 partial.setLength(0);
                 try {
-                    frames.add(JSON.readTree(text));
+                    frames.add(new Received(text, JSON.readTree(text)));
                 } catch (Exception e) {
-                    frames.add(JSON.createObjectNode().put("type", "unparseable").put("raw", text));
+                    frames.add(new Received(text, JSON.createObjectNode().put("type", "unparseable").put("raw", text)));
                 }
             }
             if (--readsLeft > 0) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.core.port.out.ConnectionQuota;
+import io.parley.core.port.out.PeerDirectory;
 import io.parley.core.port.out.SignalBus;
+import io.parley.core.session.PeerId;
+import io.parley.core.signal.PeerAddress;
 import io.parley.core.tenant.TenantId;
 import io.parley.presentation.support.Await;
 import io.parley.presentation.support.Parley;
@@ -45,6 +48,9 @@ class ResumeOwnershipTest {
 
     @Inject
     SignalBus bus;
+
+    @Inject
+    PeerDirectory directory;
 
     TenantAccess tenant;
 
@@ -152,8 +158,121 @@ class ResumeOwnershipTest {
                 JsonNode next = back.next();
                 assertThat(next.path("sdp").asText()).isEqualTo("v=4");
                 assertThat(next.path("seq").asLong()).isEqualTo(4);
+
+                silent.close();
+                long until = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+                for (int i = 5; System.nanoTime() < until; i++) {
+                    offer(alice, "bob", "v=" + i);
+                    assertThat(back.next().path("sdp").asText()).as("the old socket's close leaves the new one be")
+                            .isEqualTo("v=" + i);
+                }
             }
         }
+    }
+
+    @Test
+    void twoResumesWithOneTokenAtOnceGiveTheSessionToOneAndRefuseTheOther() throws Exception {
+        try (SocketClient alice = Parley.connect(base, tenant, "alice")) {
+            SocketClient bob = SocketClient.connect(Parley.socketUri(base, "bob"),
+                    Map.of("Authorization", "Bearer " + Parley.token(tenant, "bob")));
+            JsonNode welcome = bob.next();
+            bob.close();
+            awaitAway("bob");
+            String bearer = "Bearer " + Parley.token(tenant, "bob");
+            URI uri = URI.create(Parley.socketUri(base, "bob") + "?resume="
+                    + URLEncoder.encode(welcome.path("resumeToken").asText(), StandardCharsets.UTF_8));
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = two.submit(() -> SocketClient.connect(uri, Map.of("Authorization", bearer)));
+                var second = two.submit(() -> SocketClient.connect(uri, Map.of("Authorization", bearer)));
+                List<SocketClient> both = List.of(first.get(), second.get());
+                List<String> outcomes = new java.util.ArrayList<>();
+                SocketClient winner = null;
+                for (SocketClient client : both) {
+                    JsonNode frame = client.nextOrNull(Duration.ofSeconds(5));
+                    if (frame != null && "welcome".equals(frame.path("type").asText())
+                            && frame.path("sessionId").asText().equals(welcome.path("sessionId").asText())) {
+                        outcomes.add("resumed");
+                        winner = client;
+                    } else {
+                        outcomes.add("closed " + client.awaitClose());
+                    }
+                }
+                assertThat(outcomes).containsExactlyInAnyOrder("resumed", "closed 1013");
+                offer(alice, "bob", "after-race");
+                assertThat(winner.nextOfType("offer").path("sdp").asText()).isEqualTo("after-race");
+                both.forEach(SocketClient::close);
+            } finally {
+                two.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aResumeWhoseSocketDropsBeforeTheWelcomeLeavesTheSameTokenWorking() throws Exception {
+        try (SocketClient alice = Parley.connect(base, tenant, "alice")) {
+            SocketClient bob = SocketClient.connect(Parley.socketUri(base, "bob"),
+                    Map.of("Authorization", "Bearer " + Parley.token(tenant, "bob")));
+            JsonNode welcome = bob.next();
+            String token = welcome.path("resumeToken").asText();
+            bob.close();
+            awaitAway("bob");
+            offer(alice, "bob", "v=kept");
+            sync(alice);
+            URI resumeUri = URI.create(Parley.socketUri(base, "bob") + "?resume="
+                    + URLEncoder.encode(token, StandardCharsets.UTF_8));
+            RawSocket.open(resumeUri, Parley.token(tenant, "bob")).reset();
+            JsonNode again = Await.value(Duration.ofSeconds(5), "the retry to resume", () -> {
+                SocketClient retry = resume(tenant, "bob", token, "");
+                JsonNode first = retry.next();
+                JsonNode resumed = retry.next();
+                if (resumed.path("lost").asBoolean()) {
+                    retry.close();
+                    throw new AssertionError("the dropped try spent the token: " + resumed);
+                }
+                assertThat(retry.next().path("sdp").asText()).isEqualTo("v=kept");
+                retry.close();
+                return first;
+            });
+            assertThat(again.path("sessionId").asText()).isEqualTo(welcome.path("sessionId").asText());
+        }
+    }
+
+    @Test
+    void aResumedClientLearnsWhoIsInItsRoomsNow() {
+        try (SocketClient alice = Parley.connect(base, tenant, "alice")) {
+            SocketClient bob = SocketClient.connect(Parley.socketUri(base, "bob"),
+                    Map.of("Authorization", "Bearer " + Parley.token(tenant, "bob")));
+            String token = bob.next().path("resumeToken").asText();
+            alice.send("{\"type\":\"join\",\"room\":\"r\"}");
+            alice.nextOfType("joined");
+            bob.send("{\"type\":\"join\",\"room\":\"r\"}");
+            bob.nextOfType("joined");
+            bob.close();
+            awaitAway("bob");
+            alice.send("{\"type\":\"leave\",\"room\":\"r\"}");
+            alice.nextOfType("left");
+            try (SocketClient carol = Parley.connect(base, tenant, "carol")) {
+                carol.send("{\"type\":\"join\",\"room\":\"r\"}");
+                carol.nextOfType("joined");
+                try (SocketClient back = resume(tenant, "bob", token, "")) {
+                    back.next();
+                    back.nextOfType("resumed");
+                    JsonNode rejoined = back.nextOfType("joined");
+                    assertThat(rejoined.path("room").asText()).isEqualTo("r");
+                    assertThat(rejoined.path("rejoined").asBoolean()).isTrue();
+                    assertThat(rejoined.path("peers")).extracting(JsonNode::asText).containsExactly("carol");
+                    assertThat(carol.nextOfType("peer.joined").path("peer").asText()).isEqualTo("bob");
+                }
+            }
+        }
+    }
+
+    /** Waits until the directory says the peer is away (its session closed, resumable). */
+    private void awaitAway(String peer) {
+        PeerAddress address = new PeerAddress(new TenantId(UUID.fromString(tenant.id())), new PeerId(peer));
+        Await.until(Duration.ofSeconds(5), peer + " to be away", () -> directory.locate(address)
+                .filter(presence -> !presence.online()).isPresent());
     }
 
     /** Waits until the tenant's connection count (across the cluster) is down to {@code count}. */

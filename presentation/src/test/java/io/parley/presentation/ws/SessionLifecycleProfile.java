@@ -9,7 +9,6 @@ public class SessionLifecycleProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("parley.limits.max-room-peers", "2",
-                "parley.limits.max-pending-frames", "16",
                 "parley.session.resume-window", "3s",
                 "parley.session.resume.max-frames", "5",
                 "parley.session.idle-timeout", "2s",

@@ -219,4 +219,16 @@ class SignallingTest {
             assertThat(join(alice, "room-16").path("room").asText()).isEqualTo("room-16");
         }
     }
+
+    @Test
+    void aSeqTheSenderPutInARelayIsReplacedByTheReceiversOwnNumber() {
+        try (SocketClient alice = Parley.connect(base, tenant, "alice");
+                SocketClient bob = Parley.connect(base, tenant, "bob")) {
+            alice.send("{\"type\":\"signal\",\"to\":\"bob\",\"seq\":999999,\"from\":\"mallory\",\"data\":{}}");
+            String raw = bob.nextRaw();
+            assertThat(raw).doesNotContain("999999").doesNotContain("mallory");
+            assertThat(raw.split("\"seq\"", -1)).as("one seq field").hasSize(2);
+            assertThat(raw).contains("\"from\":\"alice\"").endsWith(",\"seq\":1}");
+        }
+    }
 }

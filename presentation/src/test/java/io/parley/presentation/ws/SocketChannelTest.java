@@ -42,9 +42,12 @@ class SocketChannelTest {
         });
     }
 
+    private BufferBudget budget;
+
     private SocketChannel channel(long maxPendingBytes, long nodeBytes) {
-        return new SocketChannel(connection, frames, new ConnectionLimits(1000, maxPendingBytes, 1024, 4, 3, 64 * 1024,
-                nodeBytes, 4), new BufferBudget(new ConnectionLimits(1, 1, 1, 1, 1, 1, nodeBytes, 1)));
+        budget = new BufferBudget(new ConnectionLimits(1, 100_000, 1, 1, 1, 1, nodeBytes, 1));
+        return new SocketChannel(connection, frames, new ConnectionLimits(1000, maxPendingBytes, 1024, 4, 3, 8 * 1024,
+                nodeBytes, 4), budget);
     }
 
     private static Outbound.Relayed offer(String sdp) {
@@ -55,7 +58,7 @@ class SocketChannelTest {
     void aClientThatStopsReadingIsClosedOnceItsUnwrittenFramesPassTheByteBoundNotBefore() {
         writesComplete = false;
         SocketChannel channel = channel(100_000, 10_000_000);
-        channel.open(List.of(), Optional.empty());
+        channel.open(List.of(), Optional.empty(), () -> { });
         String sdp = "x".repeat(30_000);
         for (int i = 0; i < 3; i++) {
             channel.deliver(offer(sdp));
@@ -72,7 +75,7 @@ class SocketChannelTest {
     @Test
     void framesThatWereWrittenFreeTheirBytes() {
         SocketChannel channel = channel(100_000, 10_000_000);
-        channel.open(List.of(), Optional.empty());
+        channel.open(List.of(), Optional.empty(), () -> { });
         for (int i = 0; i < 50; i++) {
             channel.deliver(offer("x".repeat(30_000)));
         }
@@ -84,7 +87,7 @@ class SocketChannelTest {
     void theNodesBudgetBoundsAllSocketsTogether() {
         writesComplete = false;
         SocketChannel first = channel(100_000, 50_000);
-        first.open(List.of(), Optional.empty());
+        first.open(List.of(), Optional.empty(), () -> { });
         first.deliver(offer("x".repeat(30_000)));
         verify(connection, never()).close(any(CloseReason.class));
         first.deliver(offer("x".repeat(30_000)));
@@ -98,7 +101,7 @@ class SocketChannelTest {
         channel.send("{\"type\":\"pong\"}");
         channel.deliver(offer("v=1"));
         assertThat(written).isEmpty();
-        channel.open(List.of("{\"type\":\"welcome\"}"), Optional.empty());
+        channel.open(List.of("{\"type\":\"welcome\"}"), Optional.empty(), () -> { });
         assertThat(written).containsExactly("{\"type\":\"welcome\"}",
                 "{\"type\":\"peer.joined\",\"room\":\"r\",\"peer\":\"bob\",\"seq\":1}", "{\"type\":\"pong\"}",
                 "{\"type\":\"offer\",\"sdp\":\"v=1\",\"from\":\"alice\",\"seq\":2}");
@@ -108,7 +111,7 @@ class SocketChannelTest {
     void framesAreKeptUntilAPongAcknowledgesThemAndAResumeContinuesTheirNumbers() {
         SocketChannel channel = channel(100_000, 10_000_000);
         channel.open(List.of(), Optional.of(new Resumed(List.of("{\"seq\":7}"), List.of("{\"type\":\"offer\"}"), 7, 2,
-                false)));
+                false)), () -> { });
         assertThat(written).containsExactly("{\"seq\":7}", "{\"type\":\"offer\",\"seq\":8}");
         channel.deliver(offer("v=9"));
         assertThat(channel.recentFrames().lastSeq()).isEqualTo(9);
@@ -118,5 +121,39 @@ class SocketChannelTest {
         channel.acknowledge(8);
         assertThat(channel.recentFrames().frames()).hasSize(1);
         assertThat(channel.recentFrames().covers(8)).isTrue();
+    }
+
+    @Test
+    void framesHeldForASocketThatNeverOpensAreGivenBackToTheNodesBudget() {
+        SocketChannel channel = channel(100_000, 10_000_000);
+        channel.deliver(offer("x".repeat(2_000)));
+        channel.send("{\"type\":\"pong\"}");
+        assertThat(budget.used()).isPositive();
+        channel.discard();
+        assertThat(budget.used()).isZero();
+        channel.deliver(offer("after"));
+        assertThat(budget.used()).as("nothing charged once discarded").isZero();
+    }
+
+    @Test
+    void aSocketGoneAfterItsWelcomeStillNumbersAndKeepsFramesForAResume() {
+        SocketChannel channel = channel(100_000, 10_000_000);
+        channel.open(List.of(), Optional.empty(), () -> { });
+        channel.discard();
+        channel.deliver(offer("v=1"));
+        channel.deliver(offer("v=2"));
+        assertThat(budget.used()).isZero();
+        assertThat(written).isEmpty();
+        assertThat(channel.recentFrames().frames()).hasSize(2);
+        assertThat(channel.recentFrames().lastDelivered()).as("never taken by the transport").isZero();
+    }
+
+    @Test
+    void theWelcomeCallbackRunsOnceTheTransportTookIt() {
+        SocketChannel channel = channel(100_000, 10_000_000);
+        boolean[] welcomed = {false};
+        channel.open(List.of("{\"type\":\"welcome\"}", "{\"type\":\"resumed\"}"), Optional.empty(),
+                () -> welcomed[0] = true);
+        assertThat(welcomed[0]).isTrue();
     }
 }

@@ -3,6 +3,7 @@ package io.parley.core.port.in;
 import io.parley.core.auth.AuthenticatedPeer;
 import io.parley.core.port.out.ClientChannel;
 import io.parley.core.session.ClientSession;
+import io.parley.core.signal.RoomRejoin;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,8 +20,13 @@ public interface ConnectClientUseCase {
 
     /** Connected with a session, or refused with a reason. */
     sealed interface Result {
-        /** The session, and when a resume was asked for, what became of it. */
-        record Connected(ClientSession session, Optional<Resumed> resumed) implements Result {
+        /** The session; when a resume was asked for, what became of it, and the rooms it is back in. */
+        record Connected(ClientSession session, Optional<Resumed> resumed, List<RoomRejoin> rejoined)
+                implements Result {
+
+            public Connected {
+                rejoined = List.copyOf(rejoined);
+            }
         }
 
         record Refused(String reason) implements Result {

@@ -11,7 +11,8 @@ public interface ConnectionQuota {
     /** Counts the session in unless the tenant already has {@code max} live sessions. */
     boolean acquire(TenantId tenant, SessionId session, String nodeId, int max);
 
-    void release(TenantId tenant, SessionId session);
+    /** Stops counting the session, if the count is this node's (a session resumed elsewhere is counted there). */
+    void release(TenantId tenant, SessionId session, String nodeId);
 
     /** Drops every session that lived on a dead node. */
     void evictNode(String nodeId);

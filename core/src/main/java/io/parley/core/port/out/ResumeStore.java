@@ -20,6 +20,18 @@ public interface ResumeStore {
     /** Whether a record waits for this claim (same session, tenant, peer and token); nothing is spent. */
     ResumeCheck check(ResumeClaim claim);
 
-    /** Takes the record if the claim matches it; it cannot be taken twice, and a wrong claim leaves it intact. */
+    /**
+     * Reserves a matching record for one resume at a time, for at most {@code ttl}; false when another
+     * connection holds it (two reconnects with the same token at once) or the claim does not match.
+     */
+    boolean reserve(ResumeClaim claim, Duration ttl);
+
+    /** Gives a reservation back without spending the record (the connect was refused). */
+    void release(ResumeClaim claim);
+
+    /**
+     * Takes the record (and its reservation) if the claim matches it; it cannot be taken twice, and a wrong
+     * claim leaves it intact.
+     */
     Optional<ResumeTicket> take(ResumeClaim claim);
 }
