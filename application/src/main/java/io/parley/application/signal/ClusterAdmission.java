@@ -5,6 +5,7 @@ import io.parley.core.port.out.PeerDirectory;
 import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.port.out.TenantRepository;
 import io.parley.core.session.ClientSession;
+import io.parley.core.session.CloseCause;
 import io.parley.core.signal.Outbound;
 import io.parley.core.tenant.Tenant;
 import java.lang.System.Logger.Level;
@@ -16,7 +17,6 @@ import java.util.Optional;
  */
 public class ClusterAdmission {
 
-    public static final int CLOSE_REPLACED = 4409;
     private static final System.Logger LOG = System.getLogger(ClusterAdmission.class.getName());
 
     private final TenantRepository tenants;
@@ -47,10 +47,10 @@ public class ClusterAdmission {
         }
         older.filter(previous -> !previous.id().equals(session.id()))
                 .flatMap(previous -> sessions.channel(previous.id()))
-                .ifPresent(previous -> previous.deliver(new Outbound.Close(CLOSE_REPLACED, "replaced")));
+                .ifPresent(previous -> previous.deliver(new Outbound.Close(CloseCause.REPLACED)));
         directory.claim(session.address(), messenger.here(session.id()))
                 .filter(previous -> !previous.sessionId().equals(session.id()))
-                .ifPresent(previous -> messenger.send(previous, new Outbound.Close(CLOSE_REPLACED, "replaced")));
+                .ifPresent(previous -> messenger.send(previous, new Outbound.Close(CloseCause.REPLACED)));
         return Optional.empty();
     }
 

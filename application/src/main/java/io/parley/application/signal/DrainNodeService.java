@@ -3,13 +3,13 @@ package io.parley.application.signal;
 import io.parley.core.port.in.DrainNodeUseCase;
 import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.session.ClientSession;
+import io.parley.core.session.CloseCause;
 import io.parley.core.signal.Outbound;
 import java.time.Duration;
 
 /** Tells every client of this node to reconnect elsewhere, then closes its socket with 1012. */
 public class DrainNodeService implements DrainNodeUseCase {
 
-    public static final int CLOSE_SERVICE_RESTART = 1012;
 
     private final SessionRegistry sessions;
 
@@ -24,7 +24,7 @@ public class DrainNodeService implements DrainNodeUseCase {
             var channel = sessions.channel(session.id());
             if (channel.isPresent()) {
                 channel.get().deliver(new Outbound.Reconnect("draining"));
-                channel.get().close(CLOSE_SERVICE_RESTART, "draining");
+                channel.get().close(CloseCause.DRAINING);
                 moved++;
             }
         }

@@ -4,6 +4,7 @@ import io.parley.core.port.in.DisconnectClientUseCase;
 import io.parley.core.port.in.HandOverSessionUseCase;
 import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.session.ClientSession;
+import io.parley.core.session.CloseCause;
 import io.parley.core.session.ResumeToken;
 import io.parley.core.signal.ResumeClaim;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ public class HandOverSessionService implements HandOverSessionUseCase {
     public boolean handOver(ResumeClaim claim) {
         return sessions.find(claim.sessionId()).filter(session -> owns(session, claim))
                 .flatMap(session -> sessions.channel(session.id())).map(channel -> {
-                    channel.close(ClusterAdmission.CLOSE_REPLACED, "resumed elsewhere");
+                    channel.close(CloseCause.RESUMED_ELSEWHERE);
                     disconnect.disconnect(claim.sessionId(), channel, REASON, true);
                     return true;
                 }).orElse(false);

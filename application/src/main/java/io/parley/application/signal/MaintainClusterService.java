@@ -6,6 +6,7 @@ import io.parley.core.port.out.ClientChannel;
 import io.parley.core.port.out.ClusterNodes;
 import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.session.ClientSession;
+import io.parley.core.session.CloseCause;
 import io.parley.core.session.SessionId;
 import io.parley.core.session.SignalLimits;
 import java.lang.System.Logger.Level;
@@ -25,7 +26,6 @@ import java.util.Set;
  */
 public class MaintainClusterService implements MaintainClusterUseCase {
 
-    public static final int CLOSE_IDLE = 4408;
     static final String REASON_SOCKET_LOST = "socket lost";
     private static final System.Logger LOG = System.getLogger(MaintainClusterService.class.getName());
 
@@ -126,7 +126,7 @@ public class MaintainClusterService implements MaintainClusterUseCase {
                     closed.add(session.id());
                 }
             } else if (session.lastActivityAt().isBefore(cutoff)) {
-                channel.ifPresent(c -> c.close(CLOSE_IDLE, "idle timeout"));
+                channel.ifPresent(c -> c.close(CloseCause.IDLE));
             }
         }
         silentlyClosed = closed;

@@ -3,7 +3,6 @@ package io.parley.application.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -46,7 +45,7 @@ class HandOverSessionServiceTest {
     @Test
     void theOwnersClaimClosesTheOldSocketAndEndsTheSessionResumable() {
         assertThat(handOver.handOver(new ResumeClaim(id, session.tenantId(), session.peerId(), token.hash()))).isTrue();
-        verify(channel).close(4409, "resumed elsewhere");
+        verify(channel).close(io.parley.core.session.CloseCause.RESUMED_ELSEWHERE);
         verify(disconnect).disconnect(id, channel, HandOverSessionService.REASON, true);
     }
 
@@ -58,7 +57,7 @@ class HandOverSessionServiceTest {
                 .isFalse();
         assertThat(handOver.handOver(new ResumeClaim(id, new TenantId(UUID.randomUUID()), session.peerId(),
                 token.hash()))).isFalse();
-        verify(channel, never()).close(anyInt(), anyString());
+        verify(channel, never()).close(any());
         verify(disconnect, never()).disconnect(any(), any(), anyString(), anyBoolean());
     }
 }

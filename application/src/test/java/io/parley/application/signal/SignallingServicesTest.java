@@ -172,7 +172,7 @@ class SignallingServicesTest {
                 quota, messenger), new RepairDemand(), messenger, mock(io.parley.core.port.in.DisconnectClientUseCase.class), limits,
                 clock).maintain();
 
-        verify(aliceChannel).close(MaintainClusterService.CLOSE_IDLE, "idle timeout");
+        verify(aliceChannel).close(io.parley.core.session.CloseCause.IDLE);
         verify(aliceChannel).deliver(new Outbound.PeerLeft(room, new PeerId("bob"), "lost"));
         verify(nodes, never()).claimCleanup("node-1");
         verify(quota).evictNode("node-dead");

@@ -1,5 +1,6 @@
 package io.parley.infrastructure.cluster;
 
+import io.parley.core.session.CloseCause;
 import io.parley.core.session.PeerId;
 import io.parley.core.session.SessionId;
 import io.parley.core.signal.Outbound;
@@ -28,17 +29,36 @@ sealed interface BusMessage {
         }
 
         private static String body(Outbound frame) {
-            if (frame instanceof Outbound.Relayed r) {
-                return RELAYED + "\n" + r.json();
-            } else if (frame instanceof Outbound.PeerJoined j) {
-                return "J\n" + j.room() + "\n" + j.peer();
-            } else if (frame instanceof Outbound.PeerLeft l) {
-                return "L\n" + l.room() + "\n" + l.peer() + "\n" + l.reason();
-            } else if (frame instanceof Outbound.Close c) {
-                return "C\n" + c.code() + "\n" + c.reason();
-            }
-            return "X\n" + ((Outbound.Reconnect) frame).reason();
+            return frame.accept(WIRE);
         }
+
+        /** Each kind's kind letter and body on the wire. */
+        private static final Outbound.Visitor<String> WIRE = new Outbound.Visitor<>() {
+            @Override
+            public String relayed(Outbound.Relayed r) {
+                return RELAYED + "\n" + r.json();
+            }
+
+            @Override
+            public String peerJoined(Outbound.PeerJoined j) {
+                return "J\n" + j.room() + "\n" + j.peer();
+            }
+
+            @Override
+            public String peerLeft(Outbound.PeerLeft l) {
+                return "L\n" + l.room() + "\n" + l.peer() + "\n" + l.reason();
+            }
+
+            @Override
+            public String reconnect(Outbound.Reconnect x) {
+                return "X\n" + x.reason();
+            }
+
+            @Override
+            public String close(Outbound.Close c) {
+                return "C\n" + c.cause().name();
+            }
+        };
     }
 
     /** A resume on node {@code askedBy} asks this node to hand one of its sessions over. */
@@ -87,7 +107,7 @@ sealed interface BusMessage {
                 case RELAYED -> new ToSession(session, new Outbound.Relayed(body));
                 case "J" -> new ToSession(session, new Outbound.PeerJoined(new RoomName(f[0]), new PeerId(f[1])));
                 case "L" -> new ToSession(session, new Outbound.PeerLeft(new RoomName(f[0]), new PeerId(f[1]), f[2]));
-                case "C" -> new ToSession(session, new Outbound.Close(Integer.parseInt(f[0]), f[1]));
+                case "C" -> new ToSession(session, new Outbound.Close(CloseCause.valueOf(body)));
                 case "X" -> new ToSession(session, new Outbound.Reconnect(body));
                 case "H" -> handover(session, body.split("\n", 5));
                 case "V" -> new HandoverVerdict(session.value(), "Y".equals(body));

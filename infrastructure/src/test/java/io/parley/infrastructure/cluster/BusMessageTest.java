@@ -24,7 +24,7 @@ class BusMessageTest {
         List<Outbound> frames = List.of(new Outbound.Relayed("{\"type\":\"offer\",\"sdp\":\"v=0\\r\\nline\"}"),
                 new Outbound.PeerJoined(new RoomName("r:1"), new PeerId("bob")),
                 new Outbound.PeerLeft(new RoomName("r.2"), new PeerId("bob"), "lost"),
-                new Outbound.Close(4409, "replaced"), new Outbound.Reconnect("draining"));
+                new Outbound.Close(io.parley.core.session.CloseCause.REPLACED), new Outbound.Close(io.parley.core.session.CloseCause.DRAINING), new Outbound.Reconnect("draining"));
         for (Outbound frame : frames) {
             assertThat(BusMessage.decode(new BusMessage.ToSession(session, frame).encode()))
                     .contains(new BusMessage.ToSession(session, frame));

@@ -67,26 +67,25 @@ class ServerFrames {
         return frame.put("room", room).toString();
     }
 
-    /**
-     * The JSON a client sees for a frame that did not come from its own requests, numbered with
-     * {@code seq} when it is replayable (relays and room news; 0 for none). A relayed frame keeps the
-     * sender's JSON as it is; only "seq" is appended.
-     */
-    String render(Outbound outbound, long seq) {
-        if (outbound instanceof Outbound.Relayed relayed) {
-            String json = relayed.json();
-            return seq == 0 || !json.endsWith("}") ? json
-                    : json.substring(0, json.length() - 1) + (json.length() > 2 ? ",\"seq\":" : "\"seq\":") + seq + "}";
-        } else if (outbound instanceof Outbound.PeerJoined joined) {
-            return numbered(frame("peer.joined").put("room", joined.room().value()).put("peer", joined.peer().value()),
-                    seq);
-        } else if (outbound instanceof Outbound.PeerLeft left) {
-            return numbered(frame("peer.left").put("room", left.room().value()).put("peer", left.peer().value())
-                    .put("reason", left.reason()), seq);
-        } else if (outbound instanceof Outbound.Reconnect reconnect) {
-            return frame("reconnect").put("reason", reconnect.reason()).toString();
-        }
-        throw new IllegalArgumentException("not a client frame: " + outbound);
+    /** A relayed frame: the sender's JSON as it is, with "seq" appended (0 for none). */
+    String relayed(Outbound.Relayed relayed, long seq) {
+        String json = relayed.json();
+        return seq == 0 || !json.endsWith("}") ? json : json.substring(0, json.length() - 1)
+                + (json.length() > 2 ? ",\"seq\":" : "\"seq\":") + seq + "}";
+    }
+
+    String peerJoined(Outbound.PeerJoined joined, long seq) {
+        return numbered(frame("peer.joined").put("room", joined.room().value()).put("peer", joined.peer().value()),
+                seq);
+    }
+
+    String peerLeft(Outbound.PeerLeft left, long seq) {
+        return numbered(frame("peer.left").put("room", left.room().value()).put("peer", left.peer().value())
+                .put("reason", left.reason()), seq);
+    }
+
+    String reconnect(Outbound.Reconnect reconnect) {
+        return frame("reconnect").put("reason", reconnect.reason()).toString();
     }
 
     private static String numbered(ObjectNode frame, long seq) {

@@ -4,6 +4,7 @@ import io.parley.core.auth.AuthenticatedPeer;
 import io.parley.core.port.in.ConnectClientUseCase;
 import io.parley.core.port.in.ConnectClientUseCase.ResumeRequest;
 import io.parley.core.session.SessionId;
+import io.quarkus.websockets.next.CloseReason;
 import io.vertx.core.Context;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -63,8 +64,8 @@ final class SignalConnection implements InboundAllowance {
             if (failure != null) {
                 node.logAdmissionFailure(failure);
             }
-            channel.close(SignalConnections.CLOSE_TRY_AGAIN_LATER, failure != null ? "server error"
-                    : ((ConnectClientUseCase.Result.Refused) result).reason());
+            channel.closeWith(new CloseReason(SocketCloses.TRY_AGAIN_LATER, failure != null ? "server error"
+                    : ((ConnectClientUseCase.Result.Refused) result).reason()));
             state = State.CLOSED;
             return;
         }
@@ -145,7 +146,7 @@ final class SignalConnection implements InboundAllowance {
     private void handle(String raw) {
         node.keepAlive().heard(session);
         if (node.parser().isTooLarge(raw)) {
-            channel.close(SignalConnections.CLOSE_TOO_BIG, "frame too large");
+            channel.closeWith(new CloseReason(SocketCloses.TOO_BIG, "frame too large"));
             return;
         }
         ClientFrame frame;
@@ -205,6 +206,6 @@ final class SignalConnection implements InboundAllowance {
 
     /** What a received frame costs while it waits: its characters (two bytes at most each) and some overhead. */
     private static long cost(String raw) {
-        return 2L * raw.length() + SocketChannel.FRAME_OVERHEAD;
+        return 2L * raw.length() + WriteLedger.FRAME_OVERHEAD;
     }
 }

@@ -21,8 +21,6 @@ import org.jboss.logging.Logger;
 @Singleton
 class SignalConnections {
 
-    static final int CLOSE_TOO_BIG = 1009;
-    static final int CLOSE_TRY_AGAIN_LATER = 1013;
     private static final Logger LOG = Logger.getLogger(SignalConnections.class);
     private static final UserData.TypedKey<SignalConnection> CONNECTION = new UserData.TypedKey<>("parley.connection");
 

@@ -1,5 +1,6 @@
 package io.parley.presentation.ws;
 
+import io.parley.core.session.CloseCause;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -23,7 +24,6 @@ import org.jboss.logging.Logger;
 public class SignalSocket {
 
     static final String ENDPOINT_ID = "signal";
-    static final int CLOSE_REPLACED = 4409;
     private static final Logger LOG = Logger.getLogger(SignalSocket.class);
     private static final Uni<Void> DONE = Uni.createFrom().voidItem();
 
@@ -67,8 +67,7 @@ public class SignalSocket {
             String description = ours.map(r -> "closed with " + r).orElseGet(() -> reason == null ? "closed"
                     : "closed with " + reason.getCode() + (reason.getMessage() == null || reason.getMessage().isEmpty()
                             ? "" : " " + reason.getMessage()));
-            boolean replaced = ours.map(r -> r.startsWith(CLOSE_REPLACED + " ")).orElse(false)
-                    || reason != null && reason.getCode() == CLOSE_REPLACED;
+            boolean replaced = opened.channel().closedBy().filter(cause -> cause == CloseCause.REPLACED).isPresent();
             opened.onClosed(description, !replaced);
         });
         return DONE;

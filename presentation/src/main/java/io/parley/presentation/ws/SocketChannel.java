@@ -1,8 +1,8 @@
 package io.parley.presentation.ws;
 
-import io.netty.buffer.ByteBufUtil;
 import io.parley.core.port.in.ConnectClientUseCase.Resumed;
 import io.parley.core.port.out.ClientChannel;
+import io.parley.core.session.CloseCause;
 import io.parley.core.session.ConnectionLimits;
 import io.parley.core.signal.Outbound;
 import io.parley.core.signal.RecentFrames;
@@ -12,122 +12,141 @@ import io.vertx.core.buffer.Buffer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 /**
  * The way out to one socket. Writes never block. Frames from other peers (relays, room news) are
  * numbered ({@code seq}) and kept until the client acknowledges them (its pong to a ping that carried
- * the last number), so that a resume can replay what a dropped socket never delivered. Frames not yet
- * on the network are bounded in count and bytes, per socket and node-wide: a client that lets more pile
- * up is closed with 1008 "slow consumer". Until {@link #open} (welcome sent), frames are held in order.
+ * the last number), so that a resume can replay what a dropped socket never delivered. What is not yet
+ * on the network is bounded ({@link WriteLedger}): a client that lets more pile up is closed with 1008
+ * "slow consumer". Until {@link #open} (welcome sent), frames are held in order.
  */
 final class SocketChannel implements ClientChannel {
 
-    static final int CLOSE_SLOW_CONSUMER = 1008;
-    /** What a frame costs beyond its bytes while it waits (buffers, promise, queue entry). */
-    static final int FRAME_OVERHEAD = 96;
-
     private final WebSocketConnection connection;
     private final ServerFrames frames;
-    private final ConnectionLimits limits;
-    private final BufferBudget budget;
-    private final AtomicInteger pendingFrames = new AtomicInteger();
-    private final AtomicLong pendingBytes = new AtomicLong();
-    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private final WriteLedger ledger;
     private final ReplayRing ring;
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private final AtomicLong lastDelivered = new AtomicLong();
     private boolean open;
     private long seq;
     private volatile boolean closing;
     private volatile boolean discarded;
     private volatile boolean broken;
-    private final AtomicLong lastDelivered = new AtomicLong();
     private volatile String closedFor;
+    private volatile CloseCause closedBy;
 
     SocketChannel(WebSocketConnection connection, ServerFrames frames, ConnectionLimits limits, BufferBudget budget) {
         this.connection = connection;
         this.frames = frames;
-        this.limits = limits;
-        this.budget = budget;
+        this.ledger = new WriteLedger(limits, budget);
         this.ring = new ReplayRing(limits.replayFrames(), limits.replayBytes());
     }
 
     @Override
     public void deliver(Outbound frame) {
-        if (frame instanceof Outbound.Close close) {
-            close(close.code(), close.reason());
-        } else if (frame instanceof Outbound.Reconnect) {
-            send(frames.render(frame, 0));
-        } else {
-            numbered(frame);
-        }
+        frame.accept(new Outbound.Visitor<Void>() {
+            @Override
+            public Void relayed(Outbound.Relayed relayed) {
+                return numbered(number -> frames.relayed(relayed, number));
+            }
+
+            @Override
+            public Void peerJoined(Outbound.PeerJoined joined) {
+                return numbered(number -> frames.peerJoined(joined, number));
+            }
+
+            @Override
+            public Void peerLeft(Outbound.PeerLeft left) {
+                return numbered(number -> frames.peerLeft(left, number));
+            }
+
+            @Override
+            public Void reconnect(Outbound.Reconnect reconnect) {
+                send(frames.reconnect(reconnect));
+                return null;
+            }
+
+            @Override
+            public Void close(Outbound.Close close) {
+                SocketChannel.this.close(close.cause());
+                return null;
+            }
+        });
     }
 
     /** Sends a reply or notice (not numbered, not replayed) in order with everything before it. */
     synchronized void send(String text) {
         if (open) {
-            write(text);
+            write(text, 0, null);
         } else {
             hold(null, text);
         }
     }
 
-    private synchronized void numbered(Outbound frame) {
+    /** A frame that gets the next number when it is written; {@code rendered} gives its text for a number. */
+    private synchronized Void numbered(LongFunction<String> rendered) {
         if (open) {
-            writeNumbered(frame);
+            String text = rendered.apply(++seq);
+            ring.add(seq, text, WriteLedger.cost(text));
+            write(text, seq, null);
         } else {
-            hold(frame, frames.render(frame, 0));
+            hold(rendered, rendered.apply(0));
         }
+        return null;
     }
 
     /**
-     * Writes the opening frames, then what a resume replays (frames the old socket did not deliver,
-     * keeping their numbers, then those kept while away), then the frames held meanwhile, in order.
+     * Writes the opening frames (the first is the welcome: {@code onWelcomed} runs once the transport took
+     * it), then what a resume replays (frames the old socket did not deliver, keeping their numbers, then
+     * those kept while away), then the frames held meanwhile, in order.
      */
     synchronized void open(List<String> opening, Optional<Resumed> resumed, Runnable onWelcomed) {
         for (int i = 0; i < opening.size(); i++) {
-            String text = opening.get(i);
-            long bytes = cost(text);
-            if (charge(bytes)) {
-                transmit(text, bytes, 0, i == 0 ? onWelcomed : null);
-            }
+            write(opening.get(i), 0, i == 0 ? onWelcomed : null);
         }
         resumed.ifPresent(r -> {
             seq = r.lastSeq();
-            long first = r.lastSeq() - r.replayed().size();
+            long number = r.lastSeq() - r.replayed().size();
             for (String frame : r.replayed()) {
-                ring.add(++first, frame, cost(frame));
-                write(frame, first);
+                ring.add(++number, frame, WriteLedger.cost(frame));
+                write(frame, number, null);
             }
-            r.missedFrames().forEach(json -> writeNumbered(new Outbound.Relayed(json)));
         });
         open = true;
+        resumed.ifPresent(r -> r.missedFrames().forEach(json -> deliver(new Outbound.Relayed(json))));
         Held next;
         while ((next = held.poll()) != null) {
             String text = next.text();
             long number = 0;
-            if (next.frame() != null) {
+            if (next.rendered() != null) {
                 number = ++seq;
-                text = frames.render(next.frame(), number);
-                ring.add(number, text, cost(text));
+                text = next.rendered().apply(number);
+                ring.add(number, text, WriteLedger.cost(text));
             }
-            transmit(text, next.bytes(), number, null);
+            transmit(text, next.cost(), number, null);
         }
     }
 
     @Override
-    public void close(int code, String reason) {
-        if (!closing) {
-            synchronized (this) {
-                if (closing) {
-                    return;
-                }
-                closing = true;
-                closedFor = code + " " + reason;
-                discard();
+    public void close(CloseCause cause) {
+        closedBy = cause;
+        closeWith(SocketCloses.of(cause));
+    }
+
+    /** Closes for a transport reason (slow consumer, frame too large, refused). */
+    void closeWith(CloseReason reason) {
+        synchronized (this) {
+            if (closing) {
+                return;
             }
-            connection.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, failure -> { });
+            closing = true;
+            closedFor = reason.getCode() + " " + reason.getMessage();
+            discard();
         }
+        connection.close(reason).subscribe().with(ok -> { }, failure -> { });
     }
 
     /**
@@ -138,7 +157,7 @@ final class SocketChannel implements ClientChannel {
         discarded = true;
         Held dropped;
         while ((dropped = held.poll()) != null) {
-            uncharge(dropped.bytes());
+            ledger.release(dropped.cost());
         }
     }
 
@@ -175,7 +194,7 @@ final class SocketChannel implements ClientChannel {
                 failure -> broken = true);
     }
 
-    /** The client's pong: it has every frame up to {@code seq}. */
+    /** The client's pong: it has every frame up to {@code acked}. */
     synchronized void acknowledge(long acked) {
         if (acked <= seq) {
             ring.acknowledge(acked);
@@ -187,81 +206,58 @@ final class SocketChannel implements ClientChannel {
         return Optional.ofNullable(closedFor);
     }
 
-    private void writeNumbered(Outbound frame) {
-        String text = frames.render(frame, ++seq);
-        long bytes = cost(text);
-        ring.add(seq, text, bytes);
-        if (charge(bytes)) {
-            transmit(text, bytes, seq, null);
+    /** The domain cause of the server's close, if it closed for one. */
+    Optional<CloseCause> closedBy() {
+        return Optional.ofNullable(closedBy);
+    }
+
+    /** Keeps a frame until the welcome is out; {@code rendered} is set for frames numbered only then. */
+    private void hold(LongFunction<String> rendered, String text) {
+        long cost = WriteLedger.cost(text);
+        if (charge(cost)) {
+            held.add(new Held(rendered, text, cost));
         }
     }
 
-    private void write(String text) {
-        write(text, 0);
-    }
-
-    /** Writes a frame; {@code number} (0 for none) counts as delivered once the transport took it. */
-    private void write(String text, long number) {
-        long bytes = cost(text);
-        if (charge(bytes)) {
-            transmit(text, bytes, number, null);
+    /** Writes a frame; {@code number} (0 for none) counts as delivered, and {@code onWritten} runs, once taken. */
+    private void write(String text, long number, Runnable onWritten) {
+        long cost = WriteLedger.cost(text);
+        if (charge(cost)) {
+            transmit(text, cost, number, onWritten);
         }
     }
 
-    /** Keeps a frame until the welcome is out; {@code frame} is set for frames numbered only then. */
-    private void hold(Outbound frame, String text) {
-        long bytes = cost(text);
-        if (charge(bytes)) {
-            held.add(new Held(frame, text, bytes));
-        }
-    }
-
-    /** Writes a charged frame; {@code onWritten} (may be null) runs once the transport took it. */
-    private void transmit(String text, long bytes, long number, Runnable onWritten) {
+    private void transmit(String text, long cost, long number, Runnable onWritten) {
         if (closing || discarded) {
-            uncharge(bytes);
+            ledger.release(cost);
             return;
         }
         connection.sendText(text).subscribe().with(ok -> {
             if (number > 0) {
                 lastDelivered.accumulateAndGet(number, Math::max);
             }
-            uncharge(bytes);
+            ledger.release(cost);
             if (onWritten != null) {
                 onWritten.run();
             }
         }, failure -> {
             broken = true;
-            uncharge(bytes);
+            ledger.release(cost);
         });
     }
 
-    private boolean charge(long bytes) {
+    private boolean charge(long cost) {
         if (closing || discarded) {
             return false;
         }
-        boolean fits = pendingFrames.incrementAndGet() <= limits.maxPendingFrames()
-                & pendingBytes.addAndGet(bytes) <= limits.maxPendingBytes();
-        if (fits && budget.tryCharge(bytes)) {
+        if (ledger.charge(cost)) {
             return true;
         }
-        pendingFrames.decrementAndGet();
-        pendingBytes.addAndGet(-bytes);
-        close(CLOSE_SLOW_CONSUMER, "slow consumer");
+        closeWith(new CloseReason(SocketCloses.SLOW_CONSUMER, "slow consumer"));
         return false;
     }
 
-    private void uncharge(long bytes) {
-        pendingFrames.decrementAndGet();
-        pendingBytes.addAndGet(-bytes);
-        budget.release(bytes);
-    }
-
-    private static long cost(String text) {
-        return ByteBufUtil.utf8Bytes(text) + FRAME_OVERHEAD;
-    }
-
     /** A frame held before the welcome, with what it was charged. */
-    private record Held(Outbound frame, String text, long bytes) {
+    private record Held(LongFunction<String> rendered, String text, long cost) {
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.core.port.out;
 
+import io.parley.core.session.CloseCause;
 import io.parley.core.signal.Outbound;
 import io.parley.core.signal.RecentFrames;
 
@@ -9,7 +10,8 @@ public interface ClientChannel {
     /** Queues a frame for the client without waiting; the channel closes a client that cannot keep up. */
     void deliver(Outbound frame);
 
-    void close(int code, String reason);
+    /** Ends the connection; the transport decides how (a WebSocket close code, a hang-up). */
+    void close(CloseCause cause);
 
     /** False once the socket is closing or closed: frames for the peer must go where it lives now. */
     boolean isOpen();
