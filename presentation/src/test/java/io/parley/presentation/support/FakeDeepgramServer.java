@@ -20,12 +20,21 @@ import java.util.concurrent.TimeUnit;
  * text-to-speech ({@code /v1/speak}) WebSocket protocols byte for byte, for the Deepgram adapters'
  * tests. It hears speech by energy and answers with scripted transcripts ({@link #nextUtterances});
  * it speaks with a tone whose length grows with the text. Every socket is recorded. Protocol sources
- * are named on the classes that speak each part; see {@link ListenSession} and {@link SpeakSession}.
+ * are named on the classes that speak each part: {@link DeepgramUpgrades} (handshake and refusals),
+ * {@link ListenSession}, {@link UtteranceTracker} and {@link ListenMessages} (listen),
+ * {@link SpeakSession} (speak). Use it with
+ * {@code @QuarkusTestResource(value = FakeDeepgramServer.class, restrictToAnnotatedClass = true)} and
+ * {@link #reset()} before each test; Parley's {@code ParleyConfig} must map {@code parley.deepgram.*}
+ * or startup fails with SRCFG00050.
  */
 public class FakeDeepgramServer implements QuarkusTestResourceLifecycleManager {
 
     public static final String API_KEY = "test-deepgram-key";
-    /** The close reason Deepgram sends with 1011 after the idle timeout (as seen in its SDKs' issue reports). */
+    /**
+     * The close reason Deepgram sends with 1011 after the idle timeout, verbatim from real sessions
+     * quoted in deepgram/deepgram-python-sdk#319 and pipecat-ai/pipecat#1113 (its docs table just
+     * says "NET-0001").
+     */
     public static final String NET_0001_REASON =
             "Deepgram did not receive audio data or a text message within the timeout window. See https://dpgr.am/net0001";
     /** What an utterance says when no transcript is scripted. */

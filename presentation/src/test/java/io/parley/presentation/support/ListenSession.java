@@ -18,7 +18,9 @@ import java.util.function.Supplier;
  * close, counts as CloseStream), and closes with 1011 NET-0001 when the client goes quiet for the
  * idle timeout. Raw audio it cannot decode (no or unsupported {@code encoding}, no
  * {@code sample_rate}) closes it with 1008 DATA-0000, as Deepgram does with undecodable audio.
- * Runs on the socket's event loop only.
+ * Sources: developers.deepgram.com/docs/audio-keep-alive, /finalize, /close-stream and
+ * /stt-troubleshooting-websocket-data-and-net-errors (close codes 1008 DATA-0000, 1011 NET-0001, the
+ * empty-byte close). Runs on the socket's event loop only.
  */
 final class ListenSession {
 
