@@ -32,7 +32,10 @@ final class SignalConnection implements InboundAllowance {
     private final ArrayDeque<String> early = new ArrayDeque<>();
     private State state = State.ADMITTING;
     private SessionId session;
+    private static final long HEARD_EVERY_NANOS = 1_000_000_000L;
+
     private long queuedBytes;
+    private long lastHeard = System.nanoTime() - HEARD_EVERY_NANOS;
     private final RelayWindow relays = new RelayWindow();
     private ConversationFrames.AnswerInProgress answering = ConversationFrames.AnswerInProgress.NONE;
     private String closeDescription;
@@ -123,7 +126,7 @@ final class SignalConnection implements InboundAllowance {
 
     void onPong(long acknowledgedSeq) {
         if (session != null) {
-            node.keepAlive().heard(session);
+            heard();
         }
         channel.acknowledge(acknowledgedSeq);
     }
@@ -144,7 +147,7 @@ final class SignalConnection implements InboundAllowance {
     }
 
     private void handle(String raw) {
-        node.keepAlive().heard(session);
+        heard();
         if (node.parser().isTooLarge(raw)) {
             channel.closeWith(new CloseReason(SocketCloses.TOO_BIG, "frame too large"));
             return;
@@ -195,6 +198,15 @@ final class SignalConnection implements InboundAllowance {
     public void release(long bytes) {
         queuedBytes -= bytes;
         node.budget().release(bytes);
+    }
+
+    /** Tells the session its client is alive, at most once a second (it only matters for the idle timeout). */
+    private void heard() {
+        long now = System.nanoTime();
+        if (now - lastHeard >= HEARD_EVERY_NANOS) {
+            lastHeard = now;
+            node.keepAlive().heard(session);
+        }
     }
 
     private void dropEarlyFrames() {

@@ -90,8 +90,11 @@ final class SocketChannel implements ClientChannel {
     private synchronized Void numbered(LongFunction<String> rendered) {
         if (open) {
             String text = rendered.apply(++seq);
-            ring.add(seq, text, WriteLedger.cost(text));
-            write(text, seq, null);
+            long cost = WriteLedger.cost(text);
+            ring.add(seq, text, cost);
+            if (charge(cost)) {
+                transmit(text, cost, seq, null);
+            }
         } else {
             hold(rendered, rendered.apply(0));
         }

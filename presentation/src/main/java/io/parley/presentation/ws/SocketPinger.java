@@ -11,8 +11,8 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Pings every socket each {@code parley.session.ping-interval}, keeping NATs open and telling live
- * clients from dead ones. Each ping carries the number of the last frame written to the socket; the
+ * Pings every socket each {@code parley.session.ping-interval} (a slice of them every half second),
+ * keeping NATs open and telling live clients from dead ones. Each ping carries the number of the last frame written to the socket; the
  * client's pong, which comes after everything sent before the ping, acknowledges them all.
  */
 @ApplicationScoped
@@ -21,7 +21,10 @@ class SocketPinger {
     private final OpenConnections connections;
     private final Vertx vertx;
     private final Duration interval;
+    private static final Duration TICK = Duration.ofMillis(500);
+
     private long timer = -1;
+    private long ticks;
 
     SocketPinger(OpenConnections connections, Vertx vertx,
             @ConfigProperty(name = "parley.session.ping-interval", defaultValue = "20s") Duration interval) {
@@ -30,8 +33,11 @@ class SocketPinger {
         this.interval = interval;
     }
 
+    /** Pings a slice of the sockets each tick, so that all are pinged once per interval, never all at once. */
     void start(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(Math.max(100, interval.toMillis()), id -> pingAll());
+        long tick = Math.max(50, Math.min(TICK.toMillis(), interval.toMillis()));
+        long slices = Math.max(1, interval.toMillis() / tick);
+        timer = vertx.setPeriodic(tick, id -> pingSlice(ticks++ % slices, slices));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -40,9 +46,11 @@ class SocketPinger {
         }
     }
 
-    private void pingAll() {
+    private void pingSlice(long slice, long slices) {
         for (WebSocketConnection connection : connections) {
-            SignalConnections.of(connection).ifPresent(opened -> opened.channel().ping());
+            if (Math.floorMod(connection.id().hashCode(), slices) == slice) {
+                SignalConnections.of(connection).ifPresent(opened -> opened.channel().ping());
+            }
         }
     }
 }
