@@ -45,6 +45,53 @@ public interface ParleyConfig {
 
     Agent agent();
 
+    Deepgram deepgram();
+
+    Voice voice();
+
+    /** Deepgram, for speech-to-text (live /v1/listen) and text-to-speech (streaming /v1/speak). */
+    interface Deepgram {
+        /** Sent as "Authorization: Token <key>"; never logged. Unset: voice is unavailable. */
+        Optional<String> apiKey();
+
+        /** Where Deepgram is (self-hosted Deepgram: its address); /v1/listen and /v1/speak hang off it. */
+        @WithDefault("wss://api.deepgram.com")
+        String baseUrl();
+
+        @WithDefault("nova-3")
+        String sttModel();
+
+        @WithDefault("aura-2-thalia-en")
+        String ttsVoice();
+
+        /** Silence that ends a speech segment (Deepgram's endpointing). */
+        @WithDefault("300ms")
+        Duration endpointing();
+
+        /** Silence after the last word that ends the user's turn even without an endpoint (at least 1s). */
+        @WithDefault("1000ms")
+        Duration utteranceEnd();
+
+        /** How often a KeepAlive goes out while no audio does (Deepgram closes a stream idle for ~10 s). */
+        @WithDefault("4s")
+        Duration keepAlive();
+
+        /** How long Parley tries to reconnect a dropped recognition stream before the voice session fails. */
+        @WithDefault("10s")
+        Duration reconnectFor();
+
+        /** How much of the user's audio is kept while the recognition stream reconnects (then replayed). */
+        @WithDefault("5s")
+        Duration reconnectBuffer();
+    }
+
+    /** Voice sessions on the socket. */
+    interface Voice {
+        /** Voice sessions this node runs at once; one more voice.start gets "voice_busy". */
+        @WithDefault("200")
+        int maxSessions();
+    }
+
     /** How agents answer. */
     interface Agent {
         /** Agent answers this node runs at once; a message past it gets a "busy" error. */
