@@ -4,6 +4,7 @@ import io.parley.application.agent.ConfigureAgentService;
 import io.parley.application.auth.AuthenticatePeerService;
 import io.parley.application.auth.IssueTokenService;
 import io.parley.application.conversation.ConversationContext;
+import io.parley.application.conversation.ConversationTurns;
 import io.parley.application.conversation.EndConversationService;
 import io.parley.application.conversation.GetConversationService;
 import io.parley.application.conversation.ListConversationsService;
@@ -227,6 +228,14 @@ public class UseCaseProducers {
     @ApplicationScoped
     SetTenantLimitsUseCase setTenantLimits(TenantRepository tenants) {
         return new SetTenantLimitsService(tenants);
+    }
+
+    @Produces
+    @Singleton
+    ConversationTurns conversationTurns(ConversationRepository conversations, ConversationContextCache cache,
+            SessionLimits limits, IdGenerator ids) {
+        return new ConversationTurns(conversations, new ConversationContext(cache, conversations, limits.contextTurns()),
+                ids);
     }
 
     @Produces

@@ -4,6 +4,8 @@ import io.parley.core.agent.AgentId;
 import io.parley.core.conversation.Conversation;
 import io.parley.core.conversation.ConversationId;
 import io.parley.core.conversation.Turn;
+import io.parley.core.conversation.TurnMetrics;
+import java.util.OptionalLong;
 import io.parley.core.session.PeerId;
 import io.parley.core.tenant.TenantId;
 import java.util.List;
@@ -41,10 +43,24 @@ final class ConversationMapper {
         e.text = turn.text();
         e.spokenAt = turn.at();
         e.tokens = turn.tokens();
+        e.interrupted = turn.interrupted();
+        e.sttLatencyMs = boxed(turn.metrics().sttLatencyMs());
+        e.llmFirstTokenMs = boxed(turn.metrics().llmFirstTokenMs());
+        e.ttsFirstByteMs = boxed(turn.metrics().ttsFirstByteMs());
+        e.userToBotMs = boxed(turn.metrics().userToBotMs());
         return e;
     }
 
     static Turn toDomain(TurnJpaEntity e) {
-        return new Turn(e.role, e.text, e.spokenAt, e.tokens);
+        return new Turn(e.role, e.text, e.spokenAt, e.tokens, e.interrupted, new TurnMetrics(unboxed(e.sttLatencyMs),
+                unboxed(e.llmFirstTokenMs), unboxed(e.ttsFirstByteMs), unboxed(e.userToBotMs)));
+    }
+
+    private static Long boxed(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+
+    private static OptionalLong unboxed(Long value) {
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
     }
 }

@@ -37,4 +37,19 @@ public class TurnJpaEntity extends PanacheEntityBase {
 
     @Column(nullable = false)
     public long tokens;
+
+    @Column(nullable = false)
+    public boolean interrupted;
+
+    @Column(name = "stt_latency_ms")
+    public Long sttLatencyMs;
+
+    @Column(name = "llm_first_token_ms")
+    public Long llmFirstTokenMs;
+
+    @Column(name = "tts_first_byte_ms")
+    public Long ttsFirstByteMs;
+
+    @Column(name = "user_to_bot_ms")
+    public Long userToBotMs;
 }

@@ -5,6 +5,8 @@ import io.parley.core.conversation.ConversationId;
 import io.parley.core.conversation.ConversationPage;
 import io.parley.core.conversation.PageRequest;
 import io.parley.core.conversation.Turn;
+import io.parley.core.conversation.TurnMetrics;
+import java.util.OptionalLong;
 import io.parley.core.port.in.GetConversationUseCase;
 import io.parley.core.port.in.ListConversationsUseCase;
 import io.parley.core.session.PeerId;
@@ -75,11 +77,22 @@ public class ConversationResource {
         }
     }
 
-    /** A turn as the API shows it. */
-    public record TurnView(String role, String text, Instant at, long tokens) {
+    /**
+     * A turn as the API shows it; a spoken agent turn says whether it was interrupted and its latencies
+     * in milliseconds (null where one does not apply).
+     */
+    public record TurnView(String role, String text, Instant at, long tokens, boolean interrupted,
+            Long sttLatencyMs, Long llmFirstTokenMs, Long ttsFirstByteMs, Long userToBotMs) {
 
         static TurnView of(Turn t) {
-            return new TurnView(lower(t.role()), t.text(), t.at(), t.tokens());
+            TurnMetrics m = t.metrics();
+            return new TurnView(lower(t.role()), t.text(), t.at(), t.tokens(), t.interrupted(),
+                    boxed(m.sttLatencyMs()), boxed(m.llmFirstTokenMs()), boxed(m.ttsFirstByteMs()),
+                    boxed(m.userToBotMs()));
+        }
+
+        private static Long boxed(OptionalLong value) {
+            return value.isPresent() ? value.getAsLong() : null;
         }
     }
 

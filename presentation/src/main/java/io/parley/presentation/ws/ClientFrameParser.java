@@ -11,7 +11,12 @@ import io.parley.core.StorableText;
 import io.parley.core.conversation.ConversationId;
 import io.parley.core.session.SessionLimits;
 import jakarta.inject.Singleton;
+import io.parley.core.voice.AudioEncoding;
+import io.parley.core.voice.AudioFormat;
+import io.parley.core.voice.VoiceSettings;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Pattern;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -20,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class ClientFrameParser {
 
     static final int MAX_ID_LENGTH = 128;
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}");
     static final int MAX_SDP_CHARS = 65536;
     /** Room for the envelope around a maximal SDP. */
     static final int SDP_ENVELOPE_BYTES = 4096;
@@ -34,6 +40,10 @@ class ClientFrameParser {
         this.json = json;
         this.limits = limits;
         this.maxFrameBytes = maxFrameBytes;
+    }
+
+    int maxFrameBytes() {
+        return maxFrameBytes;
     }
 
     /**
@@ -74,6 +84,9 @@ class ClientFrameParser {
             case "offer", "answer" -> relay(node, id, "sdp", sender);
             case "candidate" -> relay(node, id, "candidate", sender);
             case "signal" -> relay(node, id, "data", sender);
+            case "voice.start" -> voiceStart(node, id);
+            case "voice.stop" -> new ClientFrame.VoiceStop(id);
+            case "audio.played" -> audioPlayed(node, id);
             default -> throw new FrameRejectedException("unknown_type", "unknown frame type \"" + abbreviate(type.asText())
                     + "\"", id);
         };
@@ -103,6 +116,38 @@ class ClientFrameParser {
         } catch (InvalidInputException e) {
             throw invalid("\"conversationId\" must be a UUID", id);
         }
+    }
+
+    private ClientFrame.VoiceStart voiceStart(JsonNode node, Optional<String> id) {
+        JsonNode encoding = node.get("encoding");
+        Optional<AudioEncoding> known = encoding != null && encoding.isTextual()
+                ? AudioEncoding.byCode(encoding.asText()) : Optional.empty();
+        if (known.isEmpty()) {
+            throw invalid("\"encoding\" must be one of linear16, mulaw", id);
+        }
+        JsonNode rate = node.get("sampleRate");
+        if (rate == null || !rate.isInt() || !AudioFormat.SAMPLE_RATES.contains(rate.asInt())) {
+            throw invalid("\"sampleRate\" must be one of 8000, 16000, 24000, 48000", id);
+        }
+        JsonNode language = node.get("language");
+        if (language != null && !language.isNull() && !(language.isTextual() && LANGUAGE.matcher(language.asText())
+                .matches())) {
+            throw invalid("\"language\" must be a language code such as en or en-US", id);
+        }
+        return new ClientFrame.VoiceStart(id, new VoiceSettings(new AudioFormat(known.get(), rate.asInt()),
+                language == null || language.isNull() ? Optional.empty() : Optional.of(language.asText())));
+    }
+
+    private ClientFrame.AudioPlayed audioPlayed(JsonNode node, Optional<String> id) {
+        JsonNode turn = node.get("turnId");
+        if (turn == null || !turn.isTextual() || turn.asText().isEmpty() || turn.asText().length() > MAX_ID_LENGTH) {
+            throw invalid("\"turnId\" is required: the turnId of an audio.start", id);
+        }
+        JsonNode ms = node.get("ms");
+        if (ms == null || !ms.canConvertToLong() || !ms.isIntegralNumber() || ms.asLong() < 0) {
+            throw invalid("\"ms\" is required: how many milliseconds of the turn were played (0 or more)", id);
+        }
+        return new ClientFrame.AudioPlayed(id, turn.asText(), Duration.ofMillis(ms.asLong()));
     }
 
     private RoomName room(JsonNode node, Optional<String> id) {

@@ -99,6 +99,36 @@ class ServerFrames {
         return frame.toString();
     }
 
+    String voiceStarted(Optional<String> replyTo, String conversationId) {
+        ObjectNode frame = frame("voice.started");
+        replyTo.ifPresent(id -> frame.put("replyTo", id));
+        return frame.put("conversationId", conversationId).toString();
+    }
+
+    String voiceStopped(Optional<String> replyTo, String reason) {
+        ObjectNode frame = frame("voice.stopped");
+        replyTo.ifPresent(id -> frame.put("replyTo", id));
+        return frame.put("reason", reason).toString();
+    }
+
+    String transcript(String text, boolean isFinal) {
+        return frame("transcript").put("text", text).put("final", isFinal).toString();
+    }
+
+    /** audio.start, audio.end or audio.clear of a turn. */
+    String audio(String type, String turnId) {
+        return frame(type).put("turnId", turnId).toString();
+    }
+
+    /** The agent's answer to a spoken turn: whole, or what was spoken of it before the user interrupted. */
+    String spokenResponse(String conversationId, String text, boolean interrupted) {
+        ObjectNode frame = frame("response").put("conversationId", conversationId).put("text", text);
+        if (interrupted) {
+            frame.put("interrupted", true);
+        }
+        return frame.toString();
+    }
+
     /** The agent's whole answer; {@code "truncated":true} only when it was cut. */
     String response(Optional<String> replyTo, String conversationId, String text, boolean truncated) {
         ObjectNode frame = frame("response");

@@ -14,9 +14,9 @@ import java.util.Optional;
 /**
  * One socket's session, driven on its event loop: admitted on a worker while the frames the client
  * sends meanwhile wait in order (bounded); then every frame goes to its lane, signalling (joins,
- * leaves, relays: in order, so that a receiver hears of a join before the offer sent after it) or
- * conversation (messages and ends: in order, answered by the agent), so that neither waits for the
- * other. A socket that closes at any moment, even during admission, leaves no session behind.
+ * leaves, relays: in order, so that a receiver hears of a join before the offer sent after it),
+ * conversation (messages, ends and voice starts: in order, answered by the agent) or voice (the user's
+ * audio, straight to the running voice session), so that none waits for another. A socket that closes at any moment, even during admission, leaves no session behind.
  */
 final class SignalConnection implements InboundAllowance {
 
@@ -29,13 +29,16 @@ final class SignalConnection implements InboundAllowance {
     private final AuthenticatedPeer peer;
     private final OrderedLane signalling;
     private final OrderedLane conversation;
-    private final ArrayDeque<String> early = new ArrayDeque<>();
+    private final ArrayDeque<Early> early = new ArrayDeque<>();
+    private final VoiceLane voice;
     private State state = State.ADMITTING;
     private SessionId session;
     private static final long HEARD_EVERY_NANOS = 1_000_000_000L;
+    private static final long AUDIO_REFUSAL_EVERY_NANOS = 1_000_000_000L;
 
     private long queuedBytes;
     private long lastHeard = System.nanoTime() - HEARD_EVERY_NANOS;
+    private long lastAudioRefusal = System.nanoTime() - AUDIO_REFUSAL_EVERY_NANOS;
     private final RelayWindow relays = new RelayWindow();
     private ConversationFrames.AnswerInProgress answering = ConversationFrames.AnswerInProgress.NONE;
     private String closeDescription;
@@ -48,6 +51,7 @@ final class SignalConnection implements InboundAllowance {
         this.peer = peer;
         this.signalling = new OrderedLane(context, this, Integer.MAX_VALUE);
         this.conversation = new OrderedLane(context, this, node.limits().maxQueuedMessages());
+        this.voice = new VoiceLane(this, node.activeVoices());
     }
 
     SocketChannel channel() {
@@ -85,10 +89,14 @@ final class SignalConnection implements InboundAllowance {
         }
         state = State.OPEN;
         connected.rejoined().forEach(rejoin -> channel.send(node.frames().rejoined(rejoin)));
-        String raw;
-        while (state == State.OPEN && (raw = early.poll()) != null) {
-            release(cost(raw));
-            handle(raw);
+        Early next;
+        while (state == State.OPEN && (next = early.poll()) != null) {
+            release(next.cost());
+            if (next.text() != null) {
+                handle(next.text());
+            } else {
+                handleAudio(next.audio());
+            }
         }
     }
 
@@ -110,17 +118,22 @@ final class SignalConnection implements InboundAllowance {
             handle(raw);
         } else if (state == State.ADMITTING) {
             if (reserve(cost(raw))) {
-                early.add(raw);
+                early.add(new Early(raw, null));
             } else {
                 channel.send(node.frames().busy("too many frames before the welcome", 0, Optional.empty()));
             }
         }
     }
 
-    void onBinary() {
+    void onBinary(byte[] audio) {
         if (state == State.OPEN) {
-            channel.send(node.frames().error("invalid_message", "binary frames are not supported; send JSON text",
-                    Optional.empty()));
+            handleAudio(audio);
+        } else if (state == State.ADMITTING) {
+            if (reserve(cost(audio))) {
+                early.add(new Early(null, audio));
+            } else {
+                channel.send(node.frames().busy("too many frames before the welcome", 0, Optional.empty()));
+            }
         }
     }
 
@@ -140,6 +153,7 @@ final class SignalConnection implements InboundAllowance {
         dropEarlyFrames();
         channel.discard();
         if (before == State.OPEN) {
+            voice.close();
             answering.cancel();
             conversation.close(() -> { });
             signalling.close(() -> node.disconnect(session, channel, closeDescription, this.resumable));
@@ -159,22 +173,113 @@ final class SignalConnection implements InboundAllowance {
             channel.send(node.errors().frameFor(e, Optional.empty()));
             return;
         }
-        long bytes = cost(raw);
-        if (frame instanceof ClientFrame.Ping ping) {
-            channel.send(node.frames().pong(ping.id()));
-        } else if (frame instanceof ClientFrame.Relay relay) {
-            accepted(signalling.submit(bytes, () -> node.relays().relay(relay, session, channel, relays)), frame);
-        } else if (frame instanceof ClientFrame.Join join) {
-            accepted(signalling.submit(bytes, () -> node.rooms().join(join, session, channel)), frame);
-        } else if (frame instanceof ClientFrame.Leave leave) {
-            accepted(signalling.submit(bytes, () -> node.rooms().leave(leave, session, channel)), frame);
-        } else if (frame instanceof ClientFrame.Message message) {
+        frame.accept(new FrameHandling(cost(raw)));
+    }
+
+    /** The user's audio for the voice session. */
+    private void handleAudio(byte[] audio) {
+        heard();
+        if (audio.length > node.parser().maxFrameBytes()) {
+            channel.closeWith(new CloseReason(SocketCloses.TOO_BIG, "frame too large"));
+            return;
+        }
+        VoiceLane.Taken taken = voice.audio(audio);
+        if (taken == VoiceLane.Taken.NO_VOICE || taken == VoiceLane.Taken.OVER_BOUND) {
+            long now = System.nanoTime();
+            if (now - lastAudioRefusal >= AUDIO_REFUSAL_EVERY_NANOS) {
+                lastAudioRefusal = now;
+                channel.send(taken == VoiceLane.Taken.NO_VOICE
+                        ? node.frames().error("invalid_message", "binary frames carry audio after voice.start, and "
+                                + "no voice session is running; audio dropped", Optional.empty())
+                        : node.frames().busy("audio is arriving faster than the voice session starts; audio dropped",
+                                0, Optional.empty()));
+            }
+        }
+    }
+
+    /** What each kind of frame does: answered at once, or queued on its lane. */
+    private final class FrameHandling implements ClientFrame.Visitor<Void> {
+
+        private final long bytes;
+
+        FrameHandling(long bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public Void ping(ClientFrame.Ping frame) {
+            channel.send(node.frames().pong(frame.id()));
+            return null;
+        }
+
+        @Override
+        public Void relay(ClientFrame.Relay frame) {
+            accepted(signalling.submit(bytes, () -> node.relays().relay(frame, session, channel, relays)), frame);
+            return null;
+        }
+
+        @Override
+        public Void join(ClientFrame.Join frame) {
+            accepted(signalling.submit(bytes, () -> node.rooms().join(frame, session, channel)), frame);
+            return null;
+        }
+
+        @Override
+        public Void leave(ClientFrame.Leave frame) {
+            accepted(signalling.submit(bytes, () -> node.rooms().leave(frame, session, channel)), frame);
+            return null;
+        }
+
+        @Override
+        public Void message(ClientFrame.Message frame) {
             accepted(conversation.submit(bytes, () -> {
-                answering = node.conversations().message(message, session, channel);
+                answering = node.conversations().message(frame, session, channel);
                 return answering.done();
             }), frame);
-        } else if (frame instanceof ClientFrame.End end) {
-            accepted(conversation.submit(bytes, () -> node.conversations().end(end, session, channel)), frame);
+            return null;
+        }
+
+        @Override
+        public Void end(ClientFrame.End frame) {
+            if (voice.busy()) {
+                channel.send(node.frames().error("voice_active", "a voice session runs in this conversation; send "
+                        + "voice.stop before ending it", frame.id()));
+                return null;
+            }
+            accepted(conversation.submit(bytes, () -> node.conversations().end(frame, session, channel)), frame);
+            return null;
+        }
+
+        @Override
+        public Void voiceStart(ClientFrame.VoiceStart frame) {
+            long number = voice.begin();
+            if (number == 0) {
+                channel.send(node.frames().error("voice_active", "a voice session is already running on this "
+                        + "socket; send voice.stop first", frame.id()));
+                return null;
+            }
+            boolean queued = conversation.submit(bytes, () -> node.voices().start(frame, number, voice, session,
+                    channel, context));
+            if (!queued) {
+                voice.refused(number);
+            }
+            accepted(queued, frame);
+            return null;
+        }
+
+        @Override
+        public Void voiceStop(ClientFrame.VoiceStop frame) {
+            if (!voice.stop(frame.id())) {
+                channel.send(node.frames().error("invalid_message", "no voice session is running on this socket",
+                        frame.id()));
+            }
+            return null;
+        }
+
+        @Override
+        public Void audioPlayed(ClientFrame.AudioPlayed frame) {
+            voice.played(frame.turnId(), frame.played());
+            return null;
         }
     }
 
@@ -210,14 +315,25 @@ final class SignalConnection implements InboundAllowance {
     }
 
     private void dropEarlyFrames() {
-        String raw;
-        while ((raw = early.poll()) != null) {
-            release(cost(raw));
+        Early dropped;
+        while ((dropped = early.poll()) != null) {
+            release(dropped.cost());
         }
     }
 
     /** What a received frame costs while it waits: its characters (two bytes at most each) and some overhead. */
     private static long cost(String raw) {
         return 2L * raw.length() + WriteLedger.FRAME_OVERHEAD;
+    }
+
+    private static long cost(byte[] audio) {
+        return audio.length + WriteLedger.FRAME_OVERHEAD;
+    }
+
+    /** A frame received before the welcome: text, or audio. */
+    private record Early(String text, byte[] audio) {
+        long cost() {
+            return text != null ? SignalConnection.cost(text) : SignalConnection.cost(audio);
+        }
     }
 }

@@ -33,13 +33,16 @@ class SignalConnections {
     private final RelayFrames relays;
     private final RoomFrames rooms;
     private final ConversationFrames conversations;
+    private final VoiceFrames voices;
+    private final ActiveVoices activeVoices;
     private final BlockingWork blocking;
     private final ConnectionLimits limits;
     private final BufferBudget budget;
 
     SignalConnections(ConnectClientUseCase connect, DisconnectClientUseCase disconnect, KeepAliveUseCase keepAlive,
             ClientFrameParser parser, ServerFrames frames, SocketErrors errors, RelayFrames relays, RoomFrames rooms,
-            ConversationFrames conversations, BlockingWork blocking, ConnectionLimits limits, BufferBudget budget) {
+            ConversationFrames conversations, VoiceFrames voices, ActiveVoices activeVoices, BlockingWork blocking,
+            ConnectionLimits limits, BufferBudget budget) {
         this.connect = connect;
         this.disconnect = disconnect;
         this.keepAlive = keepAlive;
@@ -49,6 +52,8 @@ class SignalConnections {
         this.relays = relays;
         this.rooms = rooms;
         this.conversations = conversations;
+        this.voices = voices;
+        this.activeVoices = activeVoices;
         this.blocking = blocking;
         this.limits = limits;
         this.budget = budget;
@@ -133,6 +138,14 @@ class SignalConnections {
 
     ConversationFrames conversations() {
         return conversations;
+    }
+
+    VoiceFrames voices() {
+        return voices;
+    }
+
+    ActiveVoices activeVoices() {
+        return activeVoices;
     }
 
     BlockingWork blocking() {

@@ -16,7 +16,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The signalling socket: one authenticated peer per connection, JSON text frames in and out. Every
+ * The signalling socket: one authenticated peer per connection, JSON text frames in and out, and binary
+ * frames of audio both ways during a voice session. Every
  * callback runs on the socket's event loop and returns at once; the socket's {@link SignalConnection}
  * does the work, handing what blocks to workers.
  */
@@ -47,7 +48,7 @@ public class SignalSocket {
 
     @OnBinaryMessage
     public Uni<Void> onBinary(Buffer data, WebSocketConnection connection) {
-        SignalConnections.of(connection).ifPresent(SignalConnection::onBinary);
+        SignalConnections.of(connection).ifPresent(opened -> opened.onBinary(data.getBytes()));
         return DONE;
     }
 

@@ -86,6 +86,25 @@ final class SocketChannel implements ClientChannel {
         }
     }
 
+    /** Sends audio (a binary frame, neither numbered nor replayed), bounded like every other write. */
+    synchronized void sendBinary(byte[] audio) {
+        if (!open) {
+            return;
+        }
+        long cost = audio.length + WriteLedger.FRAME_OVERHEAD;
+        if (!charge(cost)) {
+            return;
+        }
+        if (closing || discarded) {
+            ledger.release(cost);
+            return;
+        }
+        connection.sendBinary(Buffer.buffer(audio)).subscribe().with(ok -> ledger.release(cost), failure -> {
+            broken = true;
+            ledger.release(cost);
+        });
+    }
+
     /** A frame that gets the next number when it is written; {@code rendered} gives its text for a number. */
     private synchronized Void numbered(LongFunction<String> rendered) {
         if (open) {

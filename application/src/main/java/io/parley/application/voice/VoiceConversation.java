@@ -1,0 +1,458 @@
+package io.parley.application.voice;
+
+import io.parley.application.conversation.ConversationTurns;
+import io.parley.core.agent.Agent;
+import io.parley.core.agent.AgentPrompt;
+import io.parley.core.agent.AgentReply;
+import io.parley.core.agent.AgentUnavailableException;
+import io.parley.core.agent.ReplyListener;
+import io.parley.core.conversation.ConversationId;
+import io.parley.core.conversation.Turn;
+import io.parley.core.port.out.LanguageModel;
+import io.parley.core.port.out.SpeechToText;
+import io.parley.core.port.out.TextToSpeech;
+import io.parley.core.port.out.TurnTracing;
+import io.parley.core.port.out.VoiceOutput;
+import io.parley.core.voice.AudioFormat;
+import io.parley.core.voice.SpeechListener;
+import io.parley.core.voice.SpeechStream;
+import io.parley.core.voice.SpeechSynthesis;
+import io.parley.core.voice.SynthesisListener;
+import io.parley.core.voice.VoiceSession;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+
+/**
+ * One voice conversation: the user's audio goes to speech recognition; at the end of each of the user's
+ * turns the agent answers (streamed from the model, sentence by sentence into speech synthesis, whose
+ * audio goes back at the pace it plays); the user speaking over the agent stops it at once (barge-in)
+ * and the turn is stored as what was heard. Nothing here blocks; storage runs on a worker, in order.
+ * All state is guarded by this object: recognition, synthesis, the model and the clock call in on their
+ * own threads.
+ */
+public final class VoiceConversation implements VoiceSession {
+
+    /** Silence after the user's last audio that ends a turn recognition has not ended (push-to-talk). */
+    static final Duration SILENCE_ENDS_TURN = Duration.ofMillis(700);
+    private static final System.Logger LOG = System.getLogger(VoiceConversation.class.getName());
+
+    private final VoiceOutput output;
+    private final Agent agent;
+    private final ConversationId conversation;
+    private final AudioFormat format;
+    private final Optional<LanguageModel> model;
+    private final ConversationTurns turns;
+    private final TurnTracing tracing;
+    private final Executor storage;
+    private final Clock clock;
+    private final LongConsumer spent;
+    private final Runnable onEnd;
+    private final MediaClock media;
+    private final AgentSpeech speech;
+    private final List<String> heardSegments = new ArrayList<>();
+    private SpeechStream recognition;
+    private SpeechSynthesis synthesis;
+    private ScheduledFuture<?> ticks;
+    private boolean recognitionReady;
+    private boolean synthesisReady;
+    private boolean started;
+    private boolean stopped;
+    private boolean finalizing;
+    private Instant lastAudio;
+    private AgentTurn interrupted;
+    private int turnCount;
+
+    VoiceConversation(VoiceOutput output, Agent agent, ConversationId conversation, AudioFormat format,
+            Optional<LanguageModel> model, ConversationTurns turns, TurnTracing tracing, Executor blocking,
+            Clock clock, LongConsumer spent, Runnable onEnd) {
+        this.output = output;
+        this.agent = agent;
+        this.conversation = conversation;
+        this.format = format;
+        this.model = model;
+        this.turns = turns;
+        this.tracing = tracing;
+        this.storage = new InOrder(blocking);
+        this.clock = clock;
+        this.spent = spent;
+        this.onEnd = onEnd;
+        this.media = new MediaClock(format);
+        this.speech = new AgentSpeech(format, output, this::spokenToEnd);
+    }
+
+    /**
+     * Connects recognition and synthesis, and starts the clock that paces the agent's audio; {@code started}
+     * and the greeting follow once both are ready.
+     */
+    synchronized void open(SpeechToText stt, TextToSpeech tts, Optional<String> language,
+            ScheduledExecutorService timers) {
+        recognition = stt.open(format, language, new Recognition());
+        synthesis = tts.open(format, new Synthesis());
+        speech.connect(synthesis);
+        long every = Playout.FRAME.toMillis();
+        ticks = timers.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void audio(byte[] audio) {
+        if (stopped) {
+            return;
+        }
+        Instant now = clock.instant();
+        media.received(audio.length, now);
+        lastAudio = now;
+        recognition.send(audio);
+    }
+
+    @Override
+    public synchronized void played(String turnId, Duration heard) {
+        if (interrupted != null && interrupted.id.equals(turnId)) {
+            interrupted.heard = heard;
+            storeInterrupted();
+        }
+    }
+
+    @Override
+    public synchronized void stop(String reason) {
+        if (stopped) {
+            return;
+        }
+        end();
+        output.stopped(reason);
+    }
+
+    /** Stops everything: the agent's turn in progress is stored as heard so far. */
+    private void end() {
+        interrupt();
+        storeInterrupted();
+        stopped = true;
+        if (ticks != null) {
+            ticks.cancel(false);
+        }
+        if (recognition != null) {
+            recognition.close();
+        }
+        if (synthesis != null) {
+            synthesis.close();
+        }
+        onEnd.run();
+    }
+
+    private synchronized void ready() {
+        if (started || stopped || !recognitionReady || !synthesisReady) {
+            return;
+        }
+        started = true;
+        output.started(conversation);
+        if (!agent.greeting().isBlank()) {
+            greet();
+        }
+    }
+
+    /** The agent speaks first: its greeting is the session's first turn. */
+    private void greet() {
+        Instant now = clock.instant();
+        AgentTurn greeting = new AgentTurn(nextTurnId(), format, Optional.empty(), Optional.empty());
+        greeting.text.append(agent.greeting());
+        greeting.modelCompleted(now, 0);
+        greeting.answered = true;
+        speech.begin(greeting);
+        output.answered(conversation, agent.greeting(), false);
+        greeting.sentences.feed(agent.greeting()).forEach(sentence -> speech.say(sentence, now));
+        speech.say(greeting.sentences.rest(), now);
+        speech.advance(now);
+    }
+
+    private synchronized void failed(String reason) {
+        if (stopped) {
+            return;
+        }
+        end();
+        if (started) {
+            output.stopped("failed: " + reason);
+        } else {
+            output.unavailable(reason);
+        }
+    }
+
+    /** The agent's turn in progress, if any (being thought, or spoken), stops at once: the user has the floor. */
+    private void interrupt() {
+        AgentTurn turn = speech.current();
+        if (turn == null) {
+            return;
+        }
+        turn.reply.cancel();
+        turn.heard = speech.interrupt(clock.instant());
+        storeInterrupted();
+        interrupted = turn;
+    }
+
+    /**
+     * Stores the turn last interrupted, as heard. It waits for the client's audio.played (or the next turn,
+     * or the end of the session), which may say exactly how much was heard.
+     */
+    private void storeInterrupted() {
+        AgentTurn turn = interrupted;
+        interrupted = null;
+        if (turn == null) {
+            return;
+        }
+        String heard = turn.heardText();
+        if (!turn.answered) {
+            turn.answered = true;
+            output.answered(conversation, heard, true);
+        }
+        store(turn, heard, true);
+    }
+
+    /** The user's turn ended: the agent answers it (after storing it, off this thread). */
+    private synchronized void endOfUserTurn(String transcript, long speechEndedAtMs) {
+        heardSegments.clear();
+        finalizing = false;
+        if (stopped || transcript.isBlank()) {
+            return;
+        }
+        interrupt();
+        storeInterrupted();
+        Instant now = clock.instant();
+        AgentTurn turn = new AgentTurn(nextTurnId(), format, media.arrivalOf(speechEndedAtMs), Optional.of(now));
+        speech.begin(turn);
+        Turn userTurn = Turn.user(transcript, now);
+        storage.execute(() -> answer(turn, userTurn));
+    }
+
+    /** Stores the user's turn (blocking), then asks the model. */
+    private void answer(AgentTurn turn, Turn userTurn) {
+        List<Turn> context;
+        try {
+            context = turns.addUserTurn(conversation, userTurn);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not store a spoken turn of {0}: {1}", conversation, e.getMessage());
+            context = List.of(userTurn);
+        }
+        synchronized (this) {
+            if (speech.current() != turn || stopped) {
+                return;
+            }
+            turn.modelAsked(clock.instant());
+            Answer answer = new Answer(turn);
+            if (model.isEmpty()) {
+                answer.onFailure(new AgentUnavailableException("no language model for " + agent.kind().code()
+                        + " agents"));
+                return;
+            }
+            turn.reply = model.get().reply(new AgentPrompt(agent, context, userTurn.text()), answer);
+        }
+    }
+
+    /** The turn was spoken to its end (its audio all sent). */
+    private void spokenToEnd(AgentTurn turn) {
+        store(turn, turn.text.toString(), false);
+    }
+
+    private void store(AgentTurn turn, String text, boolean cut) {
+        Instant now = clock.instant();
+        tracing.voiceTurn(turn.timeline(conversation, now, cut));
+        if (text.isBlank()) {
+            return;
+        }
+        Turn stored = Turn.spoken(text, now, turn.tokens, cut, turn.metrics());
+        storage.execute(() -> {
+            try {
+                turns.addAgentTurn(conversation, stored);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not store the agent's spoken turn of {0}: {1}", conversation,
+                        e.getMessage());
+            }
+        });
+    }
+
+    /** Every frame's worth of time: the agent's audio goes out, and a silent user's turn is ended. */
+    private synchronized void tick() {
+        if (stopped) {
+            return;
+        }
+        Instant now = clock.instant();
+        speech.advance(now);
+        if (!finalizing && !heardSegments.isEmpty() && lastAudio != null
+                && Duration.between(lastAudio, now).compareTo(SILENCE_ENDS_TURN) >= 0) {
+            finalizing = true;
+            recognition.finalizeTurn();
+        }
+    }
+
+    private String nextTurnId() {
+        return "t" + ++turnCount;
+    }
+
+    /** Hears speech recognition. */
+    private final class Recognition implements SpeechListener {
+
+        @Override
+        public void onReady() {
+            synchronized (VoiceConversation.this) {
+                recognitionReady = true;
+            }
+            ready();
+        }
+
+        @Override
+        public void onSpeechStarted() {
+            synchronized (VoiceConversation.this) {
+                if (!stopped) {
+                    interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void onTranscript(String text, boolean isFinal) {
+            String ended = null;
+            synchronized (VoiceConversation.this) {
+                if (stopped) {
+                    return;
+                }
+                output.transcript(text, isFinal);
+                if (text.isBlank()) {
+                    return;
+                }
+                interrupt();
+                if (isFinal) {
+                    heardSegments.add(text);
+                    if (finalizing) {
+                        ended = String.join(" ", heardSegments);
+                    }
+                }
+            }
+            if (ended != null) {
+                endOfUserTurn(ended, Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void onEndOfTurn(String transcript, long speechEndedAtMs) {
+            endOfUserTurn(transcript, speechEndedAtMs);
+        }
+
+        @Override
+        public void onFailure(String reason) {
+            failed(reason);
+        }
+    }
+
+    /** Hears speech synthesis. */
+    private final class Synthesis implements SynthesisListener {
+
+        @Override
+        public void onReady() {
+            synchronized (VoiceConversation.this) {
+                synthesisReady = true;
+            }
+            ready();
+        }
+
+        @Override
+        public void onAudio(byte[] audio) {
+            synchronized (VoiceConversation.this) {
+                if (!stopped) {
+                    speech.audio(audio, clock.instant());
+                }
+            }
+        }
+
+        @Override
+        public void onFlushed() {
+            synchronized (VoiceConversation.this) {
+                if (!stopped) {
+                    speech.flushed(clock.instant());
+                }
+            }
+        }
+
+        @Override
+        public void onCleared() {
+            synchronized (VoiceConversation.this) {
+                if (!stopped) {
+                    speech.cleared(clock.instant());
+                }
+            }
+        }
+
+        @Override
+        public void onFailure(String reason) {
+            failed(reason);
+        }
+    }
+
+    /** Hears the model answering one turn; ignored once the turn is no longer the one in progress. */
+    private final class Answer implements ReplyListener {
+
+        private final AgentTurn turn;
+
+        Answer(AgentTurn turn) {
+            this.turn = turn;
+        }
+
+        @Override
+        public void onDelta(String delta) {
+            synchronized (VoiceConversation.this) {
+                if (speech.current() != turn) {
+                    return;
+                }
+                Instant now = clock.instant();
+                turn.modelWrote(now);
+                turn.text.append(delta);
+                output.answerDelta(delta);
+                turn.sentences.feed(delta).forEach(sentence -> speech.say(sentence, now));
+            }
+        }
+
+        @Override
+        public void onComplete(AgentReply reply) {
+            synchronized (VoiceConversation.this) {
+                if (speech.current() != turn) {
+                    return;
+                }
+                Instant now = clock.instant();
+                turn.modelCompleted(now, reply.tokens());
+                spent.accept(reply.tokens());
+                if (turn.text.isEmpty()) {
+                    turn.sentences.feed(reply.text()).forEach(sentence -> speech.say(sentence, now));
+                }
+                turn.text.setLength(0);
+                turn.text.append(reply.text());
+                turn.answered = true;
+                output.answered(conversation, reply.text(), false);
+                speech.say(turn.sentences.rest(), now);
+                speech.advance(now);
+            }
+        }
+
+        @Override
+        public void onFailure(AgentUnavailableException failure) {
+            synchronized (VoiceConversation.this) {
+                if (speech.current() != turn) {
+                    return;
+                }
+                LOG.log(Level.WARNING, "agent unavailable in voice conversation {0}: {1}", conversation,
+                        failure.getMessage());
+                Instant now = clock.instant();
+                turn.modelCompleted(now, 0);
+                turn.answered = true;
+                output.agentUnavailable(conversation);
+                speech.say(turn.sentences.rest(), now);
+                speech.advance(now);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.parley.presentation.ws;
+
+import io.parley.core.port.in.StartVoiceUseCase;
+import io.parley.core.port.in.StartVoiceUseCase.Start;
+import io.parley.core.session.SessionId;
+import io.vertx.core.Context;
+import jakarta.inject.Singleton;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Starts voice sessions for sockets: on a worker (it opens the conversation), then back on the socket's
+ * event loop, where the socket's {@link VoiceLane} learns the outcome: running, or refused with
+ * "voice_unavailable" (what to configure, or why the provider refused) or "voice_busy".
+ */
+@Singleton
+class VoiceFrames {
+
+    private final StartVoiceUseCase startVoice;
+    private final ServerFrames frames;
+    private final SocketErrors errors;
+    private final BlockingWork blocking;
+
+    VoiceFrames(StartVoiceUseCase startVoice, ServerFrames frames, SocketErrors errors, BlockingWork blocking) {
+        this.startVoice = startVoice;
+        this.frames = frames;
+        this.errors = errors;
+        this.blocking = blocking;
+    }
+
+    /** Starts start number {@code number} of the socket's voice lane; completes once it runs or was refused. */
+    CompletionStage<?> start(ClientFrame.VoiceStart frame, long number, VoiceLane lane, SessionId session,
+            SocketChannel channel, Context context) {
+        SocketVoiceOutput output = new SocketVoiceOutput(channel, frames, lane, number, frame.id());
+        return blocking.run(() -> startVoice.start(session, frame.settings(), output)).whenComplete((start, failure) ->
+                context.runOnContext(ignored -> {
+                    if (failure != null) {
+                        lane.refused(number);
+                        channel.send(errors.frameFor(failure instanceof CompletionException wrapped
+                                && wrapped.getCause() != null ? wrapped.getCause() : failure, frame.id()));
+                    } else if (start instanceof Start.Started started) {
+                        lane.started(number, started.session());
+                    } else if (start instanceof Start.Busy busy) {
+                        lane.refused(number);
+                        channel.send(frames.error("voice_busy", "this node runs as many voice sessions as it may ("
+                                + busy.maxSessions() + "); try again later or on another node", frame.id()));
+                    } else {
+                        lane.refused(number);
+                        channel.send(frames.error("voice_unavailable", ((Start.Unavailable) start).reason(),
+                                frame.id()));
+                    }
+                }));
+    }
+}
