@@ -160,9 +160,10 @@ class DeepgramTextToSpeechTest {
 
     @Test
     void aCloseNotAskedForFailsTheStream() throws Exception {
-        HttpServer closer = vertx.createHttpServer().webSocketHandler(socket -> socket.textMessageHandler(text ->
-                socket.close((short) 1011, "INTERNAL_SERVER_ERROR"))).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        // a server that accepts the socket, then closes it with 1011 at the first message
+        HttpServer closer = vertx.createHttpServer().requestHandler(request -> request.toWebSocket().onSuccess(
+                socket -> socket.textMessageHandler(text -> socket.close((short) 1011, "INTERNAL_SERVER_ERROR"))))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         try {
             SynthesisEvents events = new SynthesisEvents();
             SpeechSynthesis tts = open(adapter(DeepgramTestSettings.fake()
