@@ -19,7 +19,7 @@ final class AgentSpeech {
 
     /** Audio waiting to be heard below which the next piece of text goes to synthesis. */
     static final Duration FLUSH_AHEAD = Duration.ofSeconds(3);
-    static final int MOST_CHARS_PER_FLUSH = 200;
+    static final int MOST_CHARS_PER_FLUSH = SentenceSplitter.LONGEST;
     /** How long a clear may go unconfirmed before synthesis is taken to have dropped everything anyway. */
     static final Duration CLEAR_CONFIRMED_WITHIN = Duration.ofSeconds(2);
 
@@ -37,13 +37,16 @@ final class AgentSpeech {
         this.onSpoken = onSpoken;
     }
 
+    /** Speaks through this synthesis stream from now on (a new one has nothing to clear). */
     void connect(SpeechSynthesis opened) {
         synthesis = opened;
+        clearingSince = null;
     }
 
     /** Turn {@code next} speaks from now on. */
     void begin(AgentTurn next) {
         turn = next;
+        playout.nextTurn();
     }
 
     /** The turn being spoken, if any. */

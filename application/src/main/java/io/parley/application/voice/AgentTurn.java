@@ -31,6 +31,8 @@ final class AgentTurn {
     long tokens;
     /** How much of its audio the user heard (once interrupted). */
     Duration heard = Duration.ZERO;
+    /** When the user interrupted it, if they did. */
+    Instant interruptedAt;
     private final Optional<Instant> userSpeechEnded;
     private final Optional<Instant> transcribed;
     private Instant modelAsked;

@@ -25,7 +25,15 @@ final class InOrder implements Executor {
             }
             running = true;
         }
-        executor.execute(this::drain);
+        try {
+            executor.execute(this::drain);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                running = false;
+                tasks.clear();
+            }
+            throw e;
+        }
     }
 
     private void drain() {
@@ -42,6 +50,11 @@ final class InOrder implements Executor {
                 next.run();
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "a voice session's task failed", e);
+            } catch (Error e) {
+                synchronized (this) {
+                    running = false;
+                }
+                throw e;
             }
         }
     }

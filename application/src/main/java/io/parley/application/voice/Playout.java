@@ -40,17 +40,21 @@ final class Playout {
         }
     }
 
-    /** Sends what is due at {@code now}: enough to keep the listener {@link #LEAD} ahead, in one frame. */
+    /**
+     * Sends what is due at {@code now}: enough to keep the listener {@link #LEAD} ahead, in one frame of
+     * whole samples.
+     */
     void pump(Instant now) {
         if (queuedBytes == 0) {
             return;
         }
         Duration ahead = ahead(now);
-        if (ahead.compareTo(LEAD.minus(FRAME)) > 0) {
+        int sample = format.encoding().bytesPerSample();
+        long whole = queuedBytes - queuedBytes % sample;
+        if (whole == 0 || ahead.compareTo(LEAD.minus(FRAME)) > 0) {
             return;
         }
-        long due = Math.min(queuedBytes, Math.max(format.bytesFor(LEAD.minus(ahead)),
-                format.encoding().bytesPerSample()));
+        long due = Math.min(whole, Math.max(format.bytesFor(LEAD.minus(ahead)), sample));
         byte[] frame = take((int) due);
         sentBytes += frame.length;
         Instant from = playEndsAt == null || playEndsAt.isBefore(now) ? now : playEndsAt;
@@ -63,9 +67,20 @@ final class Playout {
         return format.durationOf(queuedBytes).plus(ahead(now));
     }
 
-    /** Whether everything queued was sent. */
+    /** Whether everything queued was sent (but a piece of a sample, which cannot be). */
     boolean drained() {
-        return queuedBytes == 0;
+        return queuedBytes < format.encoding().bytesPerSample();
+    }
+
+    /**
+     * A new turn's audio follows: what is left of a sample is dropped, and counting of what was played
+     * starts again (audio of the turn before still in the listener's buffer plays first).
+     */
+    void nextTurn() {
+        if (drained()) {
+            dropQueue();
+        }
+        sentBytes = 0;
     }
 
     /** How much of the audio sent since the last {@link #reset} the listener has played by {@code now}. */
@@ -77,11 +92,15 @@ final class Playout {
 
     /** Drops what was not sent; counting of what was played starts again. */
     void reset() {
+        dropQueue();
+        sentBytes = 0;
+        playEndsAt = null;
+    }
+
+    private void dropQueue() {
         queue.clear();
         headOffset = 0;
         queuedBytes = 0;
-        sentBytes = 0;
-        playEndsAt = null;
     }
 
     private Duration ahead(Instant now) {

@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class SentenceSplitter {
 
-    static final int LONGEST = 240;
+    static final int LONGEST = 200;
 
     private final StringBuilder pending = new StringBuilder();
 
@@ -34,7 +34,7 @@ final class SentenceSplitter {
     }
 
     private int sentenceEnd() {
-        for (int i = 0; i + 1 < pending.length(); i++) {
+        for (int i = 0; i + 1 < pending.length() && i < LONGEST; i++) {
             char c = pending.charAt(i);
             boolean terminal = c == '.' || c == '!' || c == '?' || c == '…' || c == '\n';
             if (terminal && Character.isWhitespace(pending.charAt(i + 1)) && !pending.substring(0, i).isBlank()) {

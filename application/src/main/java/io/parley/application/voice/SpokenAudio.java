@@ -48,6 +48,9 @@ final class SpokenAudio {
         StringBuilder text = new StringBuilder();
         long left = format.bytesFor(heard);
         for (Piece piece : pieces) {
+            if (piece.done && piece.bytes == 0) {
+                continue;
+            }
             if (left <= 0 || piece.bytes == 0) {
                 break;
             }

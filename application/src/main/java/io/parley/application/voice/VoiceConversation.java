@@ -23,7 +23,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -44,6 +43,8 @@ public final class VoiceConversation implements VoiceSession {
 
     /** Silence after the user's last audio that ends a turn recognition has not ended (push-to-talk). */
     static final Duration SILENCE_ENDS_TURN = Duration.ofMillis(700);
+    /** A synthesis stream that fails is opened again, but not twice within this. */
+    static final Duration SYNTHESIS_REOPEN_EVERY = Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(VoiceConversation.class.getName());
 
     private final VoiceOutput output;
@@ -59,14 +60,18 @@ public final class VoiceConversation implements VoiceSession {
     private final Runnable onEnd;
     private final MediaClock media;
     private final AgentSpeech speech;
-    private final List<String> heardSegments = new ArrayList<>();
     private SpeechStream recognition;
     private SpeechSynthesis synthesis;
+    private Synthesis synthesisListener;
+    private TextToSpeech tts;
+    private Instant synthesisReopened;
     private ScheduledFuture<?> ticks;
+    private boolean opened;
     private boolean recognitionReady;
     private boolean synthesisReady;
     private boolean started;
     private boolean stopped;
+    private boolean userHeard;
     private boolean finalizing;
     private Instant lastAudio;
     private AgentTurn interrupted;
@@ -97,10 +102,26 @@ public final class VoiceConversation implements VoiceSession {
     synchronized void open(SpeechToText stt, TextToSpeech tts, Optional<String> language,
             ScheduledExecutorService timers) {
         recognition = stt.open(format, language, new Recognition());
-        synthesis = tts.open(format, new Synthesis());
+        if (stopped) {
+            return;
+        }
+        this.tts = tts;
+        try {
+            synthesisListener = new Synthesis();
+            synthesis = tts.open(format, synthesisListener);
+        } catch (RuntimeException e) {
+            recognition.close();
+            throw e;
+        }
         speech.connect(synthesis);
+        if (stopped) {
+            synthesis.close();
+            return;
+        }
         long every = Playout.FRAME.toMillis();
         ticks = timers.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
+        opened = true;
+        ready();
     }
 
     @Override
@@ -111,6 +132,7 @@ public final class VoiceConversation implements VoiceSession {
         Instant now = clock.instant();
         media.received(audio.length, now);
         lastAudio = now;
+        finalizing = false;
         recognition.send(audio);
     }
 
@@ -149,7 +171,7 @@ public final class VoiceConversation implements VoiceSession {
     }
 
     private synchronized void ready() {
-        if (started || stopped || !recognitionReady || !synthesisReady) {
+        if (!opened || started || stopped || !recognitionReady || !synthesisReady) {
             return;
         }
         started = true;
@@ -185,6 +207,32 @@ public final class VoiceConversation implements VoiceSession {
         }
     }
 
+    /**
+     * Synthesis failed. Before the session started, or again within {@link #SYNTHESIS_REOPEN_EVERY}, the
+     * session fails; else the agent's turn in progress is cut where it was heard, and a new synthesis
+     * stream replaces the broken one, so that the conversation goes on.
+     */
+    private synchronized void synthesisFailed(Synthesis from, String reason) {
+        if (stopped || from != synthesisListener) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (!started || synthesisReopened != null
+                && Duration.between(synthesisReopened, now).compareTo(SYNTHESIS_REOPEN_EVERY) < 0) {
+            failed(reason);
+            return;
+        }
+        LOG.log(Level.WARNING, "speech synthesis failed in voice conversation {0} ({1}); opening it again",
+                conversation, reason);
+        synthesisReopened = now;
+        interrupt();
+        storeInterrupted();
+        synthesis.close();
+        synthesisListener = new Synthesis();
+        synthesis = tts.open(format, synthesisListener);
+        speech.connect(synthesis);
+    }
+
     /** The agent's turn in progress, if any (being thought, or spoken), stops at once: the user has the floor. */
     private void interrupt() {
         AgentTurn turn = speech.current();
@@ -192,7 +240,9 @@ public final class VoiceConversation implements VoiceSession {
             return;
         }
         turn.reply.cancel();
-        turn.heard = speech.interrupt(clock.instant());
+        Instant now = clock.instant();
+        turn.interruptedAt = now;
+        turn.heard = speech.interrupt(now);
         storeInterrupted();
         interrupted = turn;
     }
@@ -217,7 +267,7 @@ public final class VoiceConversation implements VoiceSession {
 
     /** The user's turn ended: the agent answers it (after storing it, off this thread). */
     private synchronized void endOfUserTurn(String transcript, long speechEndedAtMs) {
-        heardSegments.clear();
+        userHeard = false;
         finalizing = false;
         if (stopped || transcript.isBlank()) {
             return;
@@ -261,12 +311,12 @@ public final class VoiceConversation implements VoiceSession {
     }
 
     private void store(AgentTurn turn, String text, boolean cut) {
-        Instant now = clock.instant();
-        tracing.voiceTurn(turn.timeline(conversation, now, cut));
+        Instant ended = cut ? turn.interruptedAt : clock.instant();
+        tracing.voiceTurn(turn.timeline(conversation, ended, cut));
         if (text.isBlank()) {
             return;
         }
-        Turn stored = Turn.spoken(text, now, turn.tokens, cut, turn.metrics());
+        Turn stored = Turn.spoken(text, ended, turn.tokens, cut, turn.metrics());
         storage.execute(() -> {
             try {
                 turns.addAgentTurn(conversation, stored);
@@ -277,14 +327,17 @@ public final class VoiceConversation implements VoiceSession {
         });
     }
 
-    /** Every frame's worth of time: the agent's audio goes out, and a silent user's turn is ended. */
+    /**
+     * Every frame's worth of time: the agent's audio goes out, and when the client stopped sending audio
+     * in the middle of the user's turn (push-to-talk released), recognition is asked to end the turn.
+     */
     private synchronized void tick() {
         if (stopped) {
             return;
         }
         Instant now = clock.instant();
         speech.advance(now);
-        if (!finalizing && !heardSegments.isEmpty() && lastAudio != null
+        if (userHeard && !finalizing && lastAudio != null
                 && Duration.between(lastAudio, now).compareTo(SILENCE_ENDS_TURN) >= 0) {
             finalizing = true;
             recognition.finalizeTurn();
@@ -317,25 +370,15 @@ public final class VoiceConversation implements VoiceSession {
 
         @Override
         public void onTranscript(String text, boolean isFinal) {
-            String ended = null;
             synchronized (VoiceConversation.this) {
                 if (stopped) {
                     return;
                 }
                 output.transcript(text, isFinal);
-                if (text.isBlank()) {
-                    return;
+                if (!text.isBlank()) {
+                    userHeard = true;
+                    interrupt();
                 }
-                interrupt();
-                if (isFinal) {
-                    heardSegments.add(text);
-                    if (finalizing) {
-                        ended = String.join(" ", heardSegments);
-                    }
-                }
-            }
-            if (ended != null) {
-                endOfUserTurn(ended, Long.MAX_VALUE);
             }
         }
 
@@ -356,6 +399,9 @@ public final class VoiceConversation implements VoiceSession {
         @Override
         public void onReady() {
             synchronized (VoiceConversation.this) {
+                if (this != synthesisListener) {
+                    return;
+                }
                 synthesisReady = true;
             }
             ready();
@@ -364,7 +410,7 @@ public final class VoiceConversation implements VoiceSession {
         @Override
         public void onAudio(byte[] audio) {
             synchronized (VoiceConversation.this) {
-                if (!stopped) {
+                if (!stopped && this == synthesisListener) {
                     speech.audio(audio, clock.instant());
                 }
             }
@@ -373,7 +419,7 @@ public final class VoiceConversation implements VoiceSession {
         @Override
         public void onFlushed() {
             synchronized (VoiceConversation.this) {
-                if (!stopped) {
+                if (!stopped && this == synthesisListener) {
                     speech.flushed(clock.instant());
                 }
             }
@@ -382,7 +428,7 @@ public final class VoiceConversation implements VoiceSession {
         @Override
         public void onCleared() {
             synchronized (VoiceConversation.this) {
-                if (!stopped) {
+                if (!stopped && this == synthesisListener) {
                     speech.cleared(clock.instant());
                 }
             }
@@ -390,7 +436,7 @@ public final class VoiceConversation implements VoiceSession {
 
         @Override
         public void onFailure(String reason) {
-            failed(reason);
+            synthesisFailed(this, reason);
         }
     }
 

@@ -171,9 +171,8 @@ class PlayoutTest {
     }
 
     /**
-     * Fails today: synthesis may cut its audio at any byte (providers do: odd-sized linear16 chunks), and
-     * Playout then sends a frame that ends in the middle of a sample, which a client decoding each frame as
-     * 16-bit samples cannot play.
+     * Synthesis may cut its audio at any byte (providers do: odd-sized linear16 chunks); frames still end on
+     * whole samples, which a client decoding each frame as 16-bit samples needs.
      */
     @Test
     void framesStayWholeSamplesWhenSynthesisCutsItsAudioMidSample() {

@@ -273,11 +273,7 @@ class VoiceConversationBargeInTest {
         assertThat(h.output.all(Answered.class)).containsExactly(new Answered(h.conversation, "one two", true));
     }
 
-    /**
-     * Fails today: Playout counts every byte sent since the last interruption, so audio of earlier turns
-     * spoken to their end (here a 3 s greeting) is counted as heard of the interrupted one, and the whole
-     * answer is stored as heard (AgentSpeech.interrupt uses playout.played(now); only interrupt resets it).
-     */
+    /** Audio of earlier turns spoken to their end (here a 3 s greeting) is not counted as heard of the interrupted one. */
     @Test
     void whatWasHeardOfAnInterruptedAnswerLeavesOutEarlierTurnsAudio() {
         VoiceHarness greeted = new VoiceHarness("Hello there! How can I help you today?").started();

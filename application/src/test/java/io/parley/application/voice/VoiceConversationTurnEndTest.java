@@ -39,12 +39,14 @@ class VoiceConversationTurnEndTest {
     }
 
     @Test
-    void theFinalSegmentThatFollowsEndsTheTurnWithEverySegmentHeard() {
+    void theEndOfTurnRecognitionGivesAfterFinalizingIsAnswered() {
         h.started();
         h.voice.audio(audio(ms(20)));
         h.stt.listener().onTranscript("hello there", true);
         h.tick(ms(700));
         h.stt.listener().onTranscript("how are you", true);
+        assertThat(h.storedUserTurns()).as("a final segment alone does not end the turn").isEmpty();
+        h.stt.listener().onEndOfTurn("hello there how are you", 20);
 
         assertThat(h.storedUserTurns()).extracting(Turn::text).containsExactly("hello there how are you");
         assertThat(h.model.replies).singleElement()
@@ -86,9 +88,8 @@ class VoiceConversationTurnEndTest {
     }
 
     /**
-     * Fails today: push-to-talk with a short utterance. Recognition has only sent interim results when the
-     * user's audio stops (a provider finalizes on silence it hears, or when asked), but tick() asks for
-     * finalization only once a final segment came, so the turn never ends.
+     * Push-to-talk with a short utterance: recognition has only sent interim results when the user's audio
+     * stops, and must still be asked to finalize.
      */
     @Test
     void silenceAfterOnlyInterimSpeechAsksRecognitionToFinalize() {
