@@ -81,9 +81,13 @@ final class SpokenAudio {
         }
     }
 
+    /** The text up to {@code at}, cut at the last whole word (at the character, for text without spaces). */
     private static String cutAtWord(String text, int at) {
         if (at >= text.length()) {
             return text;
+        }
+        if (text.indexOf(' ') < 0) {
+            return text.substring(0, at);
         }
         int space = text.lastIndexOf(' ', at);
         return space > 0 ? text.substring(0, space) : "";

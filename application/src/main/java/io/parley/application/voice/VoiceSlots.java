@@ -27,7 +27,7 @@ public class VoiceSlots {
         taken.decrementAndGet();
     }
 
-    int max() {
+    public int max() {
         return max;
     }
 

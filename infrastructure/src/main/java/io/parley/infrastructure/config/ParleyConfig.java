@@ -235,6 +235,7 @@ public interface ParleyConfig {
         @WithDefault("gpt-4o-mini")
         String model();
 
+        /** How long the model may stay silent (before its first byte, or between two) before the answer fails. */
         @WithDefault("30s")
         Duration timeout();
 

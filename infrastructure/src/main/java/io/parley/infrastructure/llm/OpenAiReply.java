@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One streamed chat completion: sends the request, decodes the Server-Sent Events as they arrive, and
- * ends exactly once — completed, failed, timed out, or cancelled. Ending early (a cancel, a cut answer,
+ * ends exactly once — completed, failed, timed out (silent for the timeout, before its first byte or
+ * between two), or cancelled. Ending early (a cancel, a cut answer,
  * the deadline) resets the HTTP stream, which closes its connection, so the model stops generating.
  */
 final class OpenAiReply implements ReplyStream {
@@ -28,7 +29,8 @@ final class OpenAiReply implements ReplyStream {
     private final Vertx vertx;
     private volatile HttpClientRequest request;
     private volatile boolean responseEnded;
-    private long deadline = -1;
+    private volatile long deadline = -1;
+    private long timeoutMs;
 
     OpenAiReply(ReplyListener listener, ObjectMapper json, int maxAnswerChars, Vertx vertx) {
         this.listener = listener;
@@ -38,6 +40,7 @@ final class OpenAiReply implements ReplyStream {
     }
 
     void start(HttpClient http, RequestOptions options, String body, long timeoutMs) {
+        this.timeoutMs = timeoutMs;
         deadline = vertx.setTimer(timeoutMs, id -> fail("model timed out"));
         http.request(options).onSuccess(sent -> {
             request = sent;
@@ -64,6 +67,7 @@ final class OpenAiReply implements ReplyStream {
         }
         response.handler(chunk -> {
             if (!ended.get()) {
+                rearmDeadline();
                 events.feed(chunk);
             }
         });
@@ -112,6 +116,12 @@ final class OpenAiReply implements ReplyStream {
             stop(true);
             listener.onFailure(new AgentUnavailableException(reason));
         }
+    }
+
+    /** The model spoke: it has another {@code timeout} to say more. */
+    private void rearmDeadline() {
+        vertx.cancelTimer(deadline);
+        deadline = vertx.setTimer(timeoutMs, id -> fail("model timed out"));
     }
 
     /** Cancels the deadline; drops the HTTP stream when asked and it is still open (else the connection is reused). */

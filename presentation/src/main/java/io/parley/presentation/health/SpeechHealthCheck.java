@@ -1,5 +1,6 @@
 package io.parley.presentation.health;
 
+import io.parley.application.voice.VoiceSlots;
 import io.parley.core.port.out.SpeechToText;
 import io.parley.core.port.out.TextToSpeech;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,17 +9,22 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Reports whether speech (recognition and synthesis) is configured; text works without it, so it never fails readiness. */
+/**
+ * Reports whether speech (recognition and synthesis) is configured, and the voice sessions running; text
+ * works without speech, so it never fails readiness.
+ */
 @Readiness
 @ApplicationScoped
 public class SpeechHealthCheck implements HealthCheck {
 
     private final SpeechToText stt;
     private final TextToSpeech tts;
+    private final VoiceSlots voices;
 
-    public SpeechHealthCheck(SpeechToText stt, TextToSpeech tts) {
+    public SpeechHealthCheck(SpeechToText stt, TextToSpeech tts, VoiceSlots voices) {
         this.stt = stt;
         this.tts = tts;
+        this.voices = voices;
     }
 
     @Override
@@ -29,6 +35,8 @@ public class SpeechHealthCheck implements HealthCheck {
                 .withData("configured", missing.isEmpty())
                 .withData("status", missing.map(reason -> "not configured: voice.start answers voice_unavailable ("
                         + reason + ")").orElse("configured"))
+                .withData("voiceSessions", voices.inUse())
+                .withData("maxVoiceSessions", voices.max())
                 .build();
     }
 }

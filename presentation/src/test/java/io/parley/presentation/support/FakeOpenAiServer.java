@@ -53,6 +53,7 @@ public class FakeOpenAiServer implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile Mode mode = Mode.STREAM;
     private static volatile long delayMillis;
+    private static volatile long pauseMillis;
     private static volatile int longAnswerChars;
     private static volatile CompletableFuture<Long> hangUp = new CompletableFuture<>();
     private static final List<Recorded> REQUESTS = new CopyOnWriteArrayList<>();
@@ -76,6 +77,11 @@ public class FakeOpenAiServer implements QuarkusTestResourceLifecycleManager {
     /** Streams every answer only after this long, as a busy model does. */
     public static void delayAnswers(Duration delay) {
         delayMillis = delay.toMillis();
+    }
+
+    /** Pauses this long after each delta of a long or endless answer, as a model writing as it thinks does. */
+    public static void pauseBetweenDeltas(Duration pause) {
+        pauseMillis = pause.toMillis();
     }
 
     /** Characters {@code from} to {@code from + length} of every long answer: the alphabet, over and over. */
@@ -105,6 +111,7 @@ public class FakeOpenAiServer implements QuarkusTestResourceLifecycleManager {
         REQUESTS.clear();
         mode = Mode.STREAM;
         delayMillis = 0;
+        pauseMillis = 0;
         hangUp = new CompletableFuture<>();
     }
 
@@ -189,6 +196,7 @@ public class FakeOpenAiServer implements QuarkusTestResourceLifecycleManager {
                 out.write(chunk("{\"content\":\"" + longText(sent, length) + "\"}", null));
                 out.flush();
                 sent += length;
+                sleep(pauseMillis);
             }
             finish(out, model);
         } catch (IOException hungUp) {

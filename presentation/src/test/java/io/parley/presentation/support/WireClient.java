@@ -28,8 +28,8 @@ public final class WireClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** One frame received: {@code json} for text, {@code binary} for audio. */
-    public record Frame(JsonNode json, byte[] binary) {
+    /** One frame received: {@code json} for text, {@code binary} for audio; when it arrived ({@link System#nanoTime}). */
+    public record Frame(JsonNode json, byte[] binary, long arrivedNanos) {
         public boolean isText() {
             return json != null;
         }
@@ -69,11 +69,12 @@ public final class WireClient implements AutoCloseable {
         }
     }
 
-    public void sendText(String text) {
+    /** Sends a text frame; safe from several threads (the JDK socket takes one send at a time). */
+    public synchronized void sendText(String text) {
         socket.sendText(text, true).join();
     }
 
-    public void sendBinary(byte[] data) {
+    public synchronized void sendBinary(byte[] data) {
         socket.sendBinary(ByteBuffer.wrap(data), true).join();
     }
 
@@ -162,10 +163,10 @@ public final class WireClient implements AutoCloseable {
             text.append(data);
             if (last) {
                 try {
-                    frames.add(new Frame(JSON.readTree(text.toString()), null));
+                    frames.add(new Frame(JSON.readTree(text.toString()), null, System.nanoTime()));
                 } catch (Exception e) {
                     frames.add(new Frame(JSON.createObjectNode().put("type", "unparseable").put("raw", text.toString()),
-                            null));
+                            null, System.nanoTime()));
                 }
                 text.setLength(0);
             }
@@ -179,7 +180,7 @@ public final class WireClient implements AutoCloseable {
             data.get(part);
             binary.writeBytes(part);
             if (last) {
-                frames.add(new Frame(null, binary.toByteArray()));
+                frames.add(new Frame(null, binary.toByteArray(), System.nanoTime()));
                 binary.reset();
             }
             webSocket.request(1);
