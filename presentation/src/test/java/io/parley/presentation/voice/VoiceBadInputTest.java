@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.presentation.support.Await;
 import io.parley.presentation.support.AudioEncoding;
 import io.parley.presentation.support.AudioFixture;
 import io.parley.presentation.support.FakeDeepgramServer;
@@ -112,7 +113,8 @@ class VoiceBadInputTest {
             assertThat(alice.read()).as("no error for audio sent before voice.started")
                     .noneMatch(frame -> "error".equals(frame.type()));
         }
-        assertThat(FakeDeepgramServer.listenSessions().get(0).audioBytes()).isEqualTo(25 * 640);
+        Await.until("all 25 frames heard by Deepgram", () -> FakeDeepgramServer.listenSessions().get(0).audioBytes(),
+                bytes -> bytes == 25 * 640);
     }
 
     @Test

@@ -108,7 +108,8 @@ class VoiceConversationTest {
         assertThat(listen.authorization()).isEqualTo("Token " + FakeDeepgramServer.API_KEY);
         assertThat(listen.param("encoding")).isEqualTo("linear16");
         assertThat(listen.param("sample_rate")).isEqualTo("16000");
-        assertThat(listen.audioBytes()).as("no audio frame of the user's was lost").isEqualTo(price.bytes().length);
+        Await.until("every audio frame of the user's heard by Deepgram", listen::audioBytes,
+                bytes -> bytes == price.bytes().length);
         Await.until("the listen stream closed after voice.stop", listen::closed, closed -> closed);
         assertThat(listen.receivedTypes()).contains("CloseStream");
 
@@ -199,8 +200,8 @@ class VoiceConversationTest {
             alice.awaitTurn("t2", WAIT);
         }
         assertThat(FakeDeepgramServer.listenSessionsOpened()).isEqualTo(2);
-        long heard = FakeDeepgramServer.listenSessions().stream().mapToLong(ListenRecording::audioBytes).sum();
-        assertThat(heard).as("the audio sent while reconnecting was replayed").isEqualTo(price.bytes().length);
+        Await.until("the audio sent while reconnecting replayed", () -> FakeDeepgramServer.listenSessions().stream()
+                .mapToLong(ListenRecording::audioBytes).sum(), heard -> heard == price.bytes().length);
     }
 
     @Test
