@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,24 +66,34 @@ public interface ParleyConfig {
         @WithDefault("aura-2-thalia-en")
         String ttsVoice();
 
-        /** Silence that ends a speech segment (Deepgram's endpointing). */
+        /** Silence that ends a speech segment (Deepgram's endpointing), 10 ms to 10 s. */
         @WithDefault("300ms")
+        @DurationMin(millis = 10)
+        @DurationMax(seconds = 10)
         Duration endpointing();
 
-        /** Silence after the last word that ends the user's turn even without an endpoint (at least 1s). */
+        /** Silence after the last word that ends the user's turn even without an endpoint (Deepgram: 1 s at least). */
         @WithDefault("1000ms")
+        @DurationMin(seconds = 1)
+        @DurationMax(seconds = 60)
         Duration utteranceEnd();
 
         /** How often a KeepAlive goes out while no audio does (Deepgram closes a stream idle for ~10 s). */
         @WithDefault("4s")
+        @DurationMin(millis = 100)
+        @DurationMax(seconds = 9)
         Duration keepAlive();
 
         /** How long Parley tries to reconnect a dropped recognition stream before the voice session fails. */
         @WithDefault("10s")
+        @DurationMin(millis = 0)
+        @DurationMax(minutes = 5)
         Duration reconnectFor();
 
         /** How much of the user's audio is kept while the recognition stream reconnects (then replayed). */
         @WithDefault("5s")
+        @DurationMin(millis = 0)
+        @DurationMax(seconds = 60)
         Duration reconnectBuffer();
     }
 
@@ -89,6 +101,8 @@ public interface ParleyConfig {
     interface Voice {
         /** Voice sessions this node runs at once; one more voice.start gets "voice_busy". */
         @WithDefault("200")
+        @Min(1)
+        @Max(100_000)
         int maxSessions();
     }
 

@@ -153,15 +153,23 @@ class ConversationFrames {
         }
 
         private String closing(Outcome outcome) {
-            if (outcome instanceof Outcome.Answered answered) {
-                return frames.response(frame.id(), answered.conversationId().toString(), answered.text(),
-                        answered.truncated());
-            }
-            if (outcome instanceof Outcome.RateLimited limited) {
-                return frames.rateLimited(limited.retryAfterMs(), frame.id());
-            }
-            return frames.agentUnavailable(((Outcome.AgentUnavailable) outcome).conversationId().toString(),
-                    frame.id());
+            return outcome.accept(new Outcome.Visitor<>() {
+                @Override
+                public String answered(Outcome.Answered answered) {
+                    return frames.response(frame.id(), answered.conversationId().toString(), answered.text(),
+                            answered.truncated());
+                }
+
+                @Override
+                public String rateLimited(Outcome.RateLimited limited) {
+                    return frames.rateLimited(limited.retryAfterMs(), frame.id());
+                }
+
+                @Override
+                public String agentUnavailable(Outcome.AgentUnavailable unavailable) {
+                    return frames.agentUnavailable(unavailable.conversationId().toString(), frame.id());
+                }
+            });
         }
     }
 }

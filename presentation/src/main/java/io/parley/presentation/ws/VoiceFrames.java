@@ -38,17 +38,46 @@ class VoiceFrames {
                         lane.refused(number);
                         channel.send(errors.frameFor(failure instanceof CompletionException wrapped
                                 && wrapped.getCause() != null ? wrapped.getCause() : failure, frame.id()));
-                    } else if (start instanceof Start.Started started) {
-                        lane.started(number, started.session());
-                    } else if (start instanceof Start.Busy busy) {
-                        lane.refused(number);
-                        channel.send(frames.error("voice_busy", "this node runs as many voice sessions as it may ("
-                                + busy.maxSessions() + "); try again later or on another node", frame.id()));
                     } else {
-                        lane.refused(number);
-                        channel.send(frames.error("voice_unavailable", ((Start.Unavailable) start).reason(),
-                                frame.id()));
+                        start.accept(new Outcome(frame, number, lane, channel));
                     }
                 }));
+    }
+
+    /** What the socket does with each outcome of a start, on its event loop. */
+    private final class Outcome implements Start.Visitor<Void> {
+
+        private final ClientFrame.VoiceStart frame;
+        private final long number;
+        private final VoiceLane lane;
+        private final SocketChannel channel;
+
+        Outcome(ClientFrame.VoiceStart frame, long number, VoiceLane lane, SocketChannel channel) {
+            this.frame = frame;
+            this.number = number;
+            this.lane = lane;
+            this.channel = channel;
+        }
+
+        @Override
+        public Void started(Start.Started started) {
+            lane.started(number, started.session());
+            return null;
+        }
+
+        @Override
+        public Void unavailable(Start.Unavailable unavailable) {
+            lane.refused(number);
+            channel.send(frames.error("voice_unavailable", unavailable.reason(), frame.id()));
+            return null;
+        }
+
+        @Override
+        public Void busy(Start.Busy busy) {
+            lane.refused(number);
+            channel.send(frames.error("voice_busy", "this node runs as many voice sessions as it may ("
+                    + busy.maxSessions() + "); try again later or on another node", frame.id()));
+            return null;
+        }
     }
 }

@@ -15,7 +15,10 @@ class InvalidConfigIT {
     @CsvSource({
             "PARLEY_LLM_MAX_TOKENS,       0,       parley.llm.max-tokens",
             "PARLEY_LLM_MAX_TOKENS,       1000001, parley.llm.max-tokens",
-            "PARLEY_LLM_MAX_ANSWER_CHARS, 0,       parley.llm.max-answer-chars"})
+            "PARLEY_LLM_MAX_ANSWER_CHARS, 0,       parley.llm.max-answer-chars",
+            "PARLEY_VOICE_MAX_SESSIONS,   0,       parley.voice.max-sessions",
+            "PARLEY_DEEPGRAM_UTTERANCE_END, 500ms, parley.deepgram.utterance-end",
+            "PARLEY_DEEPGRAM_KEEP_ALIVE,  12s,     parley.deepgram.keep-alive"})
     void aSettingOutOfRangeStopsTheNodeAtStartupNamingIt(String variable, String value, String key) throws Exception {
         Path logs = NodeProcess.logDirectory();
         String name = "invalid-" + key + "-" + value;

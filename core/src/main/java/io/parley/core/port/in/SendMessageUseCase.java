@@ -30,16 +30,40 @@ public interface SendMessageUseCase {
         void onError(RuntimeException failure);
     }
 
-    /** What became of the message. */
+    /** What became of the message; handled through a {@link Visitor}, so a new kind does not compile unhandled. */
     sealed interface Outcome {
+
+        <R> R accept(Visitor<R> visitor);
+
+        /** One handling of every outcome. */
+        interface Visitor<R> {
+            R answered(Answered answered);
+
+            R rateLimited(RateLimited limited);
+
+            R agentUnavailable(AgentUnavailable unavailable);
+        }
+
         /** The agent's answer; {@code truncated} when it was cut at the longest answer Parley keeps. */
         record Answered(ConversationId conversationId, String text, boolean truncated) implements Outcome {
+            @Override
+            public <R> R accept(Visitor<R> visitor) {
+                return visitor.answered(this);
+            }
         }
 
         record RateLimited(long retryAfterMs) implements Outcome {
+            @Override
+            public <R> R accept(Visitor<R> visitor) {
+                return visitor.rateLimited(this);
+            }
         }
 
         record AgentUnavailable(ConversationId conversationId) implements Outcome {
+            @Override
+            public <R> R accept(Visitor<R> visitor) {
+                return visitor.agentUnavailable(this);
+            }
         }
     }
 }

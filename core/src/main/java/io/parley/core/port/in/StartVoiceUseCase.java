@@ -15,17 +15,41 @@ public interface StartVoiceUseCase {
      */
     Start start(SessionId session, VoiceSettings settings, VoiceOutput output);
 
-    /** Started (the session to drive), or refused at once. */
+    /** Started (the session to drive), or refused at once; handled through a {@link Visitor}. */
     sealed interface Start {
+
+        <R> R accept(Visitor<R> visitor);
+
+        /** One handling of every outcome of a start. */
+        interface Visitor<R> {
+            R started(Started started);
+
+            R unavailable(Unavailable unavailable);
+
+            R busy(Busy busy);
+        }
+
         record Started(VoiceSession session) implements Start {
+            @Override
+            public <R> R accept(Visitor<R> visitor) {
+                return visitor.started(this);
+            }
         }
 
         /** Voice is not configured on this node: what to configure. */
         record Unavailable(String reason) implements Start {
+            @Override
+            public <R> R accept(Visitor<R> visitor) {
+                return visitor.unavailable(this);
+            }
         }
 
         /** The node runs as many voice sessions as it may. */
         record Busy(int maxSessions) implements Start {
+            @Override
+            public <R> R accept(Visitor<R> visitor) {
+                return visitor.busy(this);
+            }
         }
     }
 }
