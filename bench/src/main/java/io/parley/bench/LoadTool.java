@@ -5,16 +5,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +35,7 @@ public final class LoadTool {
     private final WebSocketClient sockets = vertx.createWebSocketClient(new WebSocketClientOptions()
             .setMaxConnections(100_000).setMaxFrameSize(262144).setMaxMessageSize(262144).setConnectTimeout(20_000));
     private final HttpClient http = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(16));
+    private Tokens tokens;
     private final ConcurrentHistogram latencies = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(30), 3);
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
@@ -51,12 +48,7 @@ public final class LoadTool {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> args = new HashMap<>();
-        for (String arg : argv) {
-            int eq = arg.indexOf('=');
-            args.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
-        new LoadTool(args).run();
+        new LoadTool(Args.parse(argv).values()).run();
         System.exit(0);
     }
 
@@ -64,6 +56,7 @@ public final class LoadTool {
         int pairCount = Integer.parseInt(args.getOrDefault("pairs", "100"));
         boolean parley = "parley".equals(args.getOrDefault("target", "parley"));
         String a = args.get("a");
+        tokens = new Tokens(http, args.get("http"), args.get("apiKey"));
         String b = args.getOrDefault("b", a);
         long connectStart = System.nanoTime();
         Semaphore inFlight = new Semaphore(64);
@@ -176,7 +169,7 @@ public final class LoadTool {
     private CompletableFuture<Void> connect(boolean parley, String base, String peer, Pair pair,
             java.util.function.Consumer<WebSocket> opened) {
         Future<String> path = parley
-                ? token(peer).map(token -> "/ws/v1/signal/" + peer + "?access_token=" + token)
+                ? tokens.token(peer).map(token -> "/ws/v1/signal/" + peer + "?access_token=" + token)
                 : Future.succeededFuture("/ws/" + peer);
         CompletableFuture<Void> done = new CompletableFuture<>();
         URI uri = URI.create(base);
@@ -204,16 +197,6 @@ public final class LoadTool {
                 })
                 .onFailure(done::completeExceptionally);
         return done;
-    }
-
-    private Future<String> token(String peer) {
-        URI uri = URI.create(args.get("http"));
-        return http.request(new RequestOptions().setMethod(HttpMethod.POST).setHost(uri.getHost())
-                        .setPort(uri.getPort()).setURI("/api/v1/tokens")
-                        .putHeader("Content-Type", "application/json").putHeader("X-Api-Key", args.get("apiKey")))
-                .compose(request -> request.send(new JsonObject().put("peerId", peer).encode()))
-                .compose(response -> response.body())
-                .map(body -> new JsonObject(body).getString("token"));
     }
 
     private static String memory(String pids) {

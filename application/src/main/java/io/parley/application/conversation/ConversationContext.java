@@ -34,14 +34,41 @@ public class ConversationContext {
                 cache.append(id, stored, maxTurns);
                 return lastOf(cached.get(), stored);
             }
-            List<Turn> rebuilt = conversations.lastTurns(id, maxTurns);
-            cache.replace(id, rebuilt, maxTurns);
-            return rebuilt;
+            return rebuild(id);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "context cache unavailable, reading conversation {0} from the database: {1}",
-                    id, e.getMessage());
-            return conversations.lastTurns(id, maxTurns);
+            return fromDatabase(id, e);
         }
+    }
+
+    /** The recent turns of a conversation, oldest first. */
+    public List<Turn> recent(ConversationId id) {
+        try {
+            var cached = cache.recent(id);
+            if (cached.isPresent()) {
+                List<Turn> turns = cached.get();
+                return List.copyOf(turns.subList(Math.max(0, turns.size() - maxTurns), turns.size()));
+            }
+            return rebuild(id);
+        } catch (RuntimeException e) {
+            return fromDatabase(id, e);
+        }
+    }
+
+    /** How many recent turns an agent sees. */
+    public int maxTurns() {
+        return maxTurns;
+    }
+
+    private List<Turn> rebuild(ConversationId id) {
+        List<Turn> rebuilt = conversations.lastTurns(id, maxTurns);
+        cache.replace(id, rebuilt, maxTurns);
+        return rebuilt;
+    }
+
+    private List<Turn> fromDatabase(ConversationId id, RuntimeException cacheFailure) {
+        LOG.log(Level.WARNING, "context cache unavailable, reading conversation {0} from the database: {1}",
+                id, cacheFailure.getMessage());
+        return conversations.lastTurns(id, maxTurns);
     }
 
     /** Adds a stored turn to the cache when it holds the conversation; failures only cost a later rebuild. */

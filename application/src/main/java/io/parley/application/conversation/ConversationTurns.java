@@ -32,14 +32,18 @@ public class ConversationTurns {
         return started.id();
     }
 
-    /** Stores the user's turn; returns the recent turns the agent sees, ending with it. */
-    public List<Turn> addUserTurn(ConversationId conversation, Turn turn) {
-        conversations.appendTurn(conversation, turn);
-        return context.afterTurn(conversation, turn);
+    /** A new, empty conversation, stored, to be driven live by this node. */
+    public LiveConversation startLive(TenantId tenant, PeerId peer, Agent agent, Channel channel, Instant at) {
+        return new LiveConversation(start(tenant, peer, agent, channel, at), List.of(), context.maxTurns(), this);
     }
 
-    /** Stores the agent's turn and adds it to the recent context. */
-    public void addAgentTurn(ConversationId conversation, Turn turn) {
+    /** An existing conversation to be driven live by this node, its recent turns read once (blocking). */
+    public LiveConversation live(ConversationId conversation) {
+        return new LiveConversation(conversation, context.recent(conversation), context.maxTurns(), this);
+    }
+
+    /** Stores a turn and adds it to the cached recent context. */
+    public void addTurn(ConversationId conversation, Turn turn) {
         conversations.appendTurn(conversation, turn);
         context.remember(conversation, turn);
     }

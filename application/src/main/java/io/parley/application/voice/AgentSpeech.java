@@ -73,7 +73,8 @@ final class AgentSpeech {
             return;
         }
         if (speaking.flushesPending == 0 && !speaking.toSpeak.isEmpty()
-                && playout.buffered(now).compareTo(FLUSH_AHEAD) < 0 && flushes.tryFlush(now)) {
+                && playout.buffered(now).compareTo(FLUSH_AHEAD) < 0
+                && flushes.tryFlush(now, !speaking.synthesisStarted())) {
             String piece = nextPiece(speaking);
             speaking.synthesisAsked(now);
             speaking.spoken.piece(piece);

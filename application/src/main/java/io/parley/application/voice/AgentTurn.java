@@ -28,6 +28,8 @@ final class AgentTurn {
     boolean answered;
     boolean audioStarted;
     int flushesPending;
+    /** The agent hangs up once this turn is spoken. */
+    boolean endsCall;
     long tokens;
     /** How much of its audio the user heard (once interrupted). */
     Duration heard = Duration.ZERO;
@@ -63,6 +65,11 @@ final class AgentTurn {
         modelCompleted = at;
         modelDone = true;
         tokens = spent;
+    }
+
+    /** Whether a piece of this turn went to synthesis already. */
+    boolean synthesisStarted() {
+        return synthesisAsked != null;
     }
 
     void synthesisAsked(Instant at) {

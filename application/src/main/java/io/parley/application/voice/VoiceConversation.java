@@ -1,6 +1,6 @@
 package io.parley.application.voice;
 
-import io.parley.application.conversation.ConversationTurns;
+import io.parley.application.conversation.LiveConversation;
 import io.parley.core.agent.Agent;
 import io.parley.core.agent.AgentPrompt;
 import io.parley.core.agent.AgentReply;
@@ -50,9 +50,9 @@ public final class VoiceConversation implements VoiceSession {
     private final VoiceOutput output;
     private final Agent agent;
     private final ConversationId conversation;
+    private final LiveConversation context;
     private final AudioFormat format;
     private final Optional<LanguageModel> model;
-    private final ConversationTurns turns;
     private final TurnTracing tracing;
     private final Executor storage;
     private final Clock clock;
@@ -77,15 +77,15 @@ public final class VoiceConversation implements VoiceSession {
     private AgentTurn interrupted;
     private int turnCount;
 
-    VoiceConversation(VoiceOutput output, Agent agent, ConversationId conversation, AudioFormat format,
-            Optional<LanguageModel> model, ConversationTurns turns, TurnTracing tracing, Executor blocking,
-            Clock clock, LongConsumer spent, Runnable onEnd) {
+    VoiceConversation(VoiceOutput output, Agent agent, LiveConversation context, AudioFormat format,
+            Optional<LanguageModel> model, TurnTracing tracing, Executor blocking, Clock clock, LongConsumer spent,
+            Runnable onEnd) {
         this.output = output;
         this.agent = agent;
-        this.conversation = conversation;
+        this.conversation = context.id();
+        this.context = context;
         this.format = format;
         this.model = model;
-        this.turns = turns;
         this.tracing = tracing;
         this.storage = new InOrder(blocking);
         this.clock = clock;
@@ -134,6 +134,11 @@ public final class VoiceConversation implements VoiceSession {
         lastAudio = now;
         finalizing = false;
         recognition.send(audio);
+    }
+
+    @Override
+    public void keyPressed(String digit) {
+        endOfUserTurn("[DTMF " + digit + "]", Long.MAX_VALUE);
     }
 
     @Override
@@ -265,7 +270,10 @@ public final class VoiceConversation implements VoiceSession {
         store(turn, heard, true);
     }
 
-    /** The user's turn ended: the agent answers it (after storing it, off this thread). */
+    /**
+     * The user's turn ended: the agent is asked at once, with the context kept in memory; the user's turn
+     * is stored meanwhile, off this thread, before the agent's.
+     */
     private synchronized void endOfUserTurn(String transcript, long speechEndedAtMs) {
         userHeard = false;
         finalizing = false;
@@ -278,36 +286,25 @@ public final class VoiceConversation implements VoiceSession {
         AgentTurn turn = new AgentTurn(nextTurnId(), format, media.arrivalOf(speechEndedAtMs), Optional.of(now));
         speech.begin(turn);
         Turn userTurn = Turn.user(transcript, now);
-        storage.execute(() -> answer(turn, userTurn));
-    }
-
-    /** Stores the user's turn (blocking), then asks the model. */
-    private void answer(AgentTurn turn, Turn userTurn) {
-        List<Turn> context;
-        try {
-            context = turns.addUserTurn(conversation, userTurn);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not store a spoken turn of {0}: {1}", conversation, e.getMessage());
-            context = List.of(userTurn);
+        List<Turn> prompt = context.remember(userTurn);
+        storage.execute(() -> storeTurn(userTurn));
+        turn.modelAsked(now);
+        Answer answer = new Answer(turn);
+        if (model.isEmpty()) {
+            answer.onFailure(new AgentUnavailableException("no language model for " + agent.kind().code()
+                    + " agents"));
+            return;
         }
-        synchronized (this) {
-            if (speech.current() != turn || stopped) {
-                return;
-            }
-            turn.modelAsked(clock.instant());
-            Answer answer = new Answer(turn);
-            if (model.isEmpty()) {
-                answer.onFailure(new AgentUnavailableException("no language model for " + agent.kind().code()
-                        + " agents"));
-                return;
-            }
-            turn.reply = model.get().reply(new AgentPrompt(agent, context, userTurn.text()), answer);
-        }
+        turn.reply = model.get().reply(new AgentPrompt(agent, prompt, userTurn.text()), answer);
     }
 
     /** The turn was spoken to its end (its audio all sent). */
     private void spokenToEnd(AgentTurn turn) {
         store(turn, turn.text.toString(), false);
+        if (turn.endsCall && !stopped) {
+            end();
+            output.stopped(VoiceOutput.AGENT_ENDED);
+        }
     }
 
     private void store(AgentTurn turn, String text, boolean cut) {
@@ -317,14 +314,17 @@ public final class VoiceConversation implements VoiceSession {
             return;
         }
         Turn stored = Turn.spoken(text, ended, turn.tokens, cut, turn.metrics());
-        storage.execute(() -> {
-            try {
-                turns.addAgentTurn(conversation, stored);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not store the agent's spoken turn of {0}: {1}", conversation,
-                        e.getMessage());
-            }
-        });
+        context.remember(stored);
+        storage.execute(() -> storeTurn(stored));
+    }
+
+    /** Stores a turn (blocking); a failure loses that turn from the record, not the conversation. */
+    private void storeTurn(Turn turn) {
+        try {
+            context.store(turn);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not store a spoken turn of {0}: {1}", conversation, e.getMessage());
+        }
     }
 
     /**
@@ -478,6 +478,7 @@ public final class VoiceConversation implements VoiceSession {
                 turn.text.setLength(0);
                 turn.text.append(reply.text());
                 turn.answered = true;
+                turn.endsCall = reply.endsCall();
                 output.answered(conversation, reply.text(), false);
                 speech.say(turn.sentences.rest(), now);
                 speech.advance(now);

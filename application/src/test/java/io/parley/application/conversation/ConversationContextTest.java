@@ -2,7 +2,9 @@ package io.parley.application.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -48,5 +50,30 @@ class ConversationContextTest {
         List<Turn> stored = List.of(Turn.user("x", at));
         when(conversations.lastTurns(id, 3)).thenReturn(stored);
         assertThat(context.afterTurn(id, Turn.user("x", at))).isEqualTo(stored);
+    }
+
+    @Test
+    void recentTurnsComeFromTheCacheCappedWithoutAddingAnything() {
+        when(cache.recent(id)).thenReturn(Optional.of(List.of(Turn.user("a", at), Turn.user("b", at),
+                Turn.user("c", at), Turn.user("d", at))));
+        assertThat(context.recent(id)).extracting(Turn::text).containsExactly("b", "c", "d");
+        verify(cache, never()).append(any(), any(), anyInt());
+    }
+
+    @Test
+    void recentTurnsMissingFromTheCacheAreRebuiltFromTheRepository() {
+        when(cache.recent(id)).thenReturn(Optional.empty());
+        List<Turn> stored = List.of(Turn.user("x", at));
+        when(conversations.lastTurns(id, 3)).thenReturn(stored);
+        assertThat(context.recent(id)).isEqualTo(stored);
+        verify(cache).replace(id, stored, 3);
+    }
+
+    @Test
+    void recentTurnsAreReadFromTheRepositoryWhenTheCacheIsUnreachable() {
+        when(cache.recent(any())).thenThrow(new IllegalStateException("redis down"));
+        List<Turn> stored = List.of(Turn.user("x", at));
+        when(conversations.lastTurns(id, 3)).thenReturn(stored);
+        assertThat(context.recent(id)).isEqualTo(stored);
     }
 }

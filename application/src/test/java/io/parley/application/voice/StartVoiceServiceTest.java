@@ -51,7 +51,7 @@ class StartVoiceServiceTest {
     private final AgentRepository agents = mock(AgentRepository.class);
     private final ConversationRepository repository = mock(ConversationRepository.class);
     private final IdGenerator ids = mock(IdGenerator.class);
-    private final ConversationTurns turns = new ConversationTurns(repository, mock(ConversationContext.class), ids);
+    private final ConversationTurns turns = new ConversationTurns(repository, contextOfTwentyTurns(), ids);
     private final FakeSpeechToText stt = new FakeSpeechToText();
     private final FakeTextToSpeech tts = new FakeTextToSpeech();
     private final FakeLanguageModel scripted = new FakeLanguageModel(AgentKind.SCRIPTED);
@@ -165,7 +165,13 @@ class StartVoiceServiceTest {
     }
 
     private StartVoiceService service() {
-        return new StartVoiceService(sessions, agents, List.of(scripted, llm), stt, tts, turns, timeline -> { },
-                slots, Runnable::run, timers, clock);
+        return new StartVoiceService(sessions, agents, turns, new VoiceStarter(List.of(scripted, llm), stt, tts,
+                timeline -> { }, slots, Runnable::run, timers, clock), clock);
+    }
+
+    private static ConversationContext contextOfTwentyTurns() {
+        ConversationContext context = mock(ConversationContext.class);
+        when(context.maxTurns()).thenReturn(20);
+        return context;
     }
 }

@@ -6,7 +6,11 @@ import static io.parley.application.voice.VoiceHarness.T0;
 import static io.parley.application.voice.VoiceHarness.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import io.parley.application.voice.RecordingVoiceOutput.AgentUnavailable;
 import io.parley.application.voice.RecordingVoiceOutput.AnswerDelta;
@@ -23,6 +27,7 @@ import io.parley.core.conversation.Turn;
 import io.parley.core.conversation.TurnMetrics;
 import io.parley.core.voice.VoiceTurnTimeline;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -55,11 +60,37 @@ class VoiceConversationAnswerTest {
     }
 
     @Test
-    void aUserTurnThatCannotBeStoredIsStillAnsweredOnItsOwn() {
+    void aUserTurnThatCannotBeStoredIsStillAnsweredWithTheRecentContext() {
         doThrow(new IllegalStateException("database down")).when(h.repository).appendTurn(any(), any());
         h.userSaid("Are you there?");
         assertThat(h.model.replies).singleElement().satisfies(reply -> assertThat(reply.prompt.context())
-                .extracting(Turn::text).containsExactly("Are you there?"));
+                .extracting(Turn::text).containsExactly(EARLIER.text(), "Are you there?"));
+    }
+
+    @Test
+    void theModelIsAskedWithoutWaitingForTheUsersTurnToBeStored() {
+        List<Runnable> storing = new ArrayList<>();
+        VoiceHarness slowStorage = new VoiceHarness();
+        slowStorage.storage = storing::add;
+        slowStorage.started();
+        slowStorage.userSaid("Quick question.");
+        assertThat(slowStorage.model.replies).hasSize(1);
+        assertThat(slowStorage.stored).isEmpty();
+        storing.forEach(Runnable::run);
+        assertThat(slowStorage.stored).extracting(Turn::text).containsExactly("Quick question.");
+    }
+
+    @Test
+    void laterTurnsSeeTheSessionsEarlierTurnsWhichAreReadOnlyOnce() {
+        h.userSaid("First?");
+        h.modelCompletes("One.", 1);
+        h.synthesizedAndFlushed(ms(100));
+        h.tick(ms(400));
+        h.userSaid("Second?");
+        assertThat(h.model.last().prompt.context()).extracting(Turn::text)
+                .containsExactly(EARLIER.text(), "First?", "One.", "Second?");
+        verify(h.context, times(1)).recent(any());
+        verify(h.repository, never()).lastTurns(any(), anyInt());
     }
 
     @Test
@@ -270,5 +301,17 @@ class VoiceConversationAnswerTest {
         assertThat(h.model.last().prompt.userText()).isEqualTo("Second question");
         assertThat(List.copyOf(h.storedUserTurns())).extracting(Turn::text)
                 .containsExactly("First question", "Second question");
+    }
+
+    @Test
+    void anAnswerThatEndsTheCallStopsTheSessionOnceItIsSpoken() {
+        h.userSaid("Goodbye.");
+        h.model.last().listener.onComplete(new AgentReply("Bye now.", 0, false, true));
+        h.synthesizedAndFlushed(ms(300));
+        assertThat(h.output.all(Stopped.class)).as("not before the goodbye is heard").isEmpty();
+        h.tick(ms(400));
+        assertThat(h.output.all(Stopped.class)).containsExactly(new Stopped("agent_ended"));
+        assertThat(h.storedAgentTurns()).extracting(Turn::text).containsExactly("Bye now.");
+        assertThat(h.timerRunning()).isFalse();
     }
 }

@@ -83,7 +83,8 @@ final class VoiceHarness {
             stored.add(call.getArgument(1));
             return null;
         }).when(repository).appendTurn(any(), any());
-        when(context.afterTurn(any(), any())).thenAnswer(call -> List.of(EARLIER, call.getArgument(1)));
+        when(context.recent(any())).thenReturn(List.of(EARLIER));
+        when(context.maxTurns()).thenReturn(20);
         doAnswer(call -> {
             tick = call.getArgument(0);
             return ticks;
@@ -92,8 +93,8 @@ final class VoiceHarness {
 
     /** Makes the session and opens recognition and synthesis (neither ready yet). */
     VoiceHarness open() {
-        voice = new VoiceConversation(output, agent, conversation, FORMAT, languageModel, turns, tracing, storage,
-                clock, tokensSpent::addAndGet, ends::incrementAndGet);
+        voice = new VoiceConversation(output, agent, turns.live(conversation), FORMAT, languageModel, tracing,
+                storage, clock, tokensSpent::addAndGet, ends::incrementAndGet);
         voice.open(stt, tts, Optional.of("en"), timers);
         return this;
     }

@@ -59,7 +59,14 @@ public record Agent(
 
     /** The scripted reply: the first rule whose keyword appears in the text, else the fallback. */
     public String scriptedReply(String text) {
-        return rules.stream().filter(r -> r.matches(text)).map(ScriptedRule::reply).findFirst().orElse(fallback);
+        return scriptedAnswer(text).text();
+    }
+
+    /** A scripted agent's answer to the user's text: the first matching rule's reply (ending the call if it says so), else the fallback. */
+    public AgentReply scriptedAnswer(String text) {
+        return rules.stream().filter(r -> r.matches(text)).findFirst()
+                .map(rule -> new AgentReply(rule.reply(), 0, false, rule.endsCall()))
+                .orElseGet(() -> new AgentReply(fallback, 0));
     }
 
     private static String required(String value, String field, int max) {

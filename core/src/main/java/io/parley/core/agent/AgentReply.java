@@ -4,7 +4,7 @@ import io.parley.core.StorableText;
 import java.util.Objects;
 
 /** An agent's answer, the tokens it cost, and whether it was cut at the longest answer Parley keeps. */
-public record AgentReply(String text, long tokens, boolean truncated) {
+public record AgentReply(String text, long tokens, boolean truncated, boolean endsCall) {
 
     /** Follows the kept part of an answer that was cut, so that readers see it was cut. */
     public static final String TRUNCATION_MARKER = " […]";
@@ -15,6 +15,11 @@ public record AgentReply(String text, long tokens, boolean truncated) {
     }
 
     /** A whole answer. */
+    /** An answer, whole or cut, after which the conversation goes on. */
+    public AgentReply(String text, long tokens, boolean truncated) {
+        this(text, tokens, truncated, false);
+    }
+
     public AgentReply(String text, long tokens) {
         this(text, tokens, false);
     }

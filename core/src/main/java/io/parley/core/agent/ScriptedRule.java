@@ -5,8 +5,11 @@ import io.parley.core.StorableText;
 import java.util.List;
 import java.util.Locale;
 
-/** A scripted agent's rule: when any keyword appears in the user's text, answer with the reply. */
-public record ScriptedRule(List<String> keywords, String reply) {
+/**
+ * A scripted agent's rule: when any keyword appears in the user's text, answer with the reply; a rule
+ * that ends the call has the agent hang up once the reply is spoken (phone and voice sessions).
+ */
+public record ScriptedRule(List<String> keywords, String reply, boolean endsCall) {
 
     public static final int MAX_KEYWORDS = 50;
 
@@ -19,6 +22,11 @@ public record ScriptedRule(List<String> keywords, String reply) {
             throw InvalidInputException.invalid("each rule needs a reply of 1-" + Agent.MAX_TEXT + " characters");
         }
         StorableText.require("rules.reply", reply);
+    }
+
+    /** A rule that answers and lets the conversation go on. */
+    public ScriptedRule(List<String> keywords, String reply) {
+        this(keywords, reply, false);
     }
 
     private static String validKeyword(String keyword) {

@@ -34,6 +34,15 @@ public record SessionEvent(
         }
     }
 
+    /**
+     * A telephony request refused: the tenant when known, the provider (as peer) and why. Never carries
+     * the secret or signature that failed.
+     */
+    public static SessionEvent callRefused(Optional<TenantId> tenant, String provider, String reason, Instant at) {
+        return new SessionEvent(SessionEventType.CALL_REFUSED, at, tenant, Optional.of(provider), Optional.empty(),
+                Optional.of(reason), Optional.empty(), 0, 0, 1);
+    }
+
     public static SessionEvent connected(ClientSession s, Instant at) {
         return new SessionEvent(SessionEventType.CONNECTED, at, Optional.of(s.tenantId()), Optional.of(s.peerId().value()),
                 Optional.of(s.id()), Optional.empty(), Optional.empty(), 0, 0, 1);

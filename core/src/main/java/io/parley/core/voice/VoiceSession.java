@@ -8,6 +8,9 @@ public interface VoiceSession {
     /** The user's audio, in the session's format, in order. */
     void audio(byte[] audio);
 
+    /** The caller pressed a key (0-9, *, #, A-D): a user turn of its own, which the agent answers. */
+    void keyPressed(String digit);
+
     /** The client played this much of turn {@code turnId} (so a cut turn is stored as heard). */
     void played(String turnId, Duration heard);
 

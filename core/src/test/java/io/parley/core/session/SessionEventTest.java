@@ -45,7 +45,8 @@ class SessionEventTest {
     @Test
     void onlyRefusalsAreRefusals() {
         assertThat(SessionEventType.values()).filteredOn(SessionEventType::isRefusal).containsExactlyInAnyOrder(
-                SessionEventType.AUTH_FAILED, SessionEventType.RATE_LIMITED, SessionEventType.CAPACITY_REFUSED);
+                SessionEventType.AUTH_FAILED, SessionEventType.RATE_LIMITED, SessionEventType.CAPACITY_REFUSED,
+                SessionEventType.CALL_REFUSED);
     }
 
     @Test

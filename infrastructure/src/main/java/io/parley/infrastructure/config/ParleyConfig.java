@@ -29,6 +29,15 @@ public interface ParleyConfig {
     @WithDefault("*")
     List<String> allowedOrigins();
 
+    /**
+     * The URL telephony providers reach this node at (https://voice.example.com): provider signatures are
+     * checked against it, and the media stream URLs Parley hands out derive from it. Phone calls are
+     * refused while it is unset.
+     */
+    Optional<@jakarta.validation.constraints.Pattern(regexp = "https?://[^/?#\\s]+(/[^?#\\s]*)?",
+            message = "must be an http(s) URL without query or fragment, e.g. https://voice.example.com")
+            String> publicBaseUrl();
+
     Jwt jwt();
 
     Limits limits();
@@ -50,6 +59,8 @@ public interface ParleyConfig {
     Deepgram deepgram();
 
     Voice voice();
+
+    Crypto crypto();
 
     /** Deepgram, for speech-to-text (live /v1/listen) and text-to-speech (streaming /v1/speak). */
     interface Deepgram {
@@ -95,6 +106,15 @@ public interface ParleyConfig {
         @DurationMin(millis = 0)
         @DurationMax(seconds = 60)
         Duration reconnectBuffer();
+    }
+
+    /** Keys that encrypt tenants' provider secrets (Twilio, Exotel, Vapi) at rest. */
+    interface Crypto {
+        /**
+         * Comma-separated {@code id:base64-of-32-bytes} AES-256 keys: the first encrypts, all decrypt. Unset: a key
+         * generated once under the data directory. Every node of a cluster needs the same keys; never logged.
+         */
+        Optional<String> keys();
     }
 
     /** Voice sessions on the socket. */

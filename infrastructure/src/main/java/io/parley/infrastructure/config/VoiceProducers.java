@@ -2,6 +2,7 @@ package io.parley.infrastructure.config;
 
 import io.parley.application.conversation.ConversationTurns;
 import io.parley.application.voice.StartVoiceService;
+import io.parley.application.voice.VoiceStarter;
 import io.parley.application.voice.VoiceSlots;
 import io.parley.core.port.in.StartVoiceUseCase;
 import io.parley.core.port.out.AgentRepository;
@@ -38,11 +39,17 @@ public class VoiceProducers {
 
     @Produces
     @Singleton
-    StartVoiceUseCase startVoice(SessionRegistry sessions, AgentRepository agents, Instance<LanguageModel> models,
-            SpeechToText stt, TextToSpeech tts, ConversationTurns turns, TurnTracing tracing, VoiceSlots slots,
-            Clock clock) {
-        return new StartVoiceService(sessions, agents, models.stream().toList(), stt, tts, turns, tracing, slots,
+    VoiceStarter voiceStarter(Instance<LanguageModel> models, SpeechToText stt, TextToSpeech tts,
+            TurnTracing tracing, VoiceSlots slots, Clock clock) {
+        return new VoiceStarter(models.stream().toList(), stt, tts, tracing, slots,
                 Infrastructure.getDefaultWorkerPool(), timers, clock);
+    }
+
+    @Produces
+    @Singleton
+    StartVoiceUseCase startVoice(SessionRegistry sessions, AgentRepository agents, ConversationTurns turns,
+            VoiceStarter starter, Clock clock) {
+        return new StartVoiceService(sessions, agents, turns, starter, clock);
     }
 
     @PreDestroy

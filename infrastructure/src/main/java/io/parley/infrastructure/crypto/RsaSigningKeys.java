@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -69,7 +68,7 @@ public class RsaSigningKeys {
         KeyPair pair = generator.generateKeyPair();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "private", ".tmp");
-        restrictToOwner(tmp);
+        OwnerOnlyFiles.restrict(tmp);
         Files.writeString(tmp, PemKeys.encodePrivate(pair.getPrivate()));
         Files.writeString(publicPath, PemKeys.encodePublic(pair.getPublic()));
         Files.move(tmp, privatePath, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -78,11 +77,4 @@ public class RsaSigningKeys {
         return pair;
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            LOG.debug("file system has no POSIX permissions; private key permissions left as they are");
-        }
-    }
 }

@@ -19,7 +19,7 @@ public class ScriptedLanguageModel implements LanguageModel {
 
     @Override
     public ReplyStream reply(AgentPrompt prompt, ReplyListener listener) {
-        listener.onComplete(new AgentReply(prompt.agent().scriptedReply(prompt.userText()), 0));
+        listener.onComplete(prompt.agent().scriptedAnswer(prompt.userText()));
         return ReplyStream.FINISHED;
     }
 }

@@ -55,6 +55,7 @@ public class AgentJpaEntity extends PanacheEntityBase {
     public Instant updatedAt;
 
     /** One scripted rule as stored in the JSON column. */
-    public record RuleJson(List<String> keywords, String reply) {
+    /** A rule as stored; {@code endsCall} absent in rules stored before it existed reads as false. */
+    public record RuleJson(List<String> keywords, String reply, boolean endsCall) {
     }
 }

@@ -20,13 +20,13 @@ final class AgentMapper {
         e.greeting = agent.greeting();
         e.systemPrompt = agent.systemPrompt();
         e.model = agent.model().orElse(null);
-        e.rules = agent.rules().stream().map(r -> new AgentJpaEntity.RuleJson(r.keywords(), r.reply())).toList();
+        e.rules = agent.rules().stream().map(r -> new AgentJpaEntity.RuleJson(r.keywords(), r.reply(), r.endsCall())).toList();
         e.fallback = agent.fallback();
     }
 
     static Agent toDomain(AgentJpaEntity e) {
         return new Agent(new AgentId(e.id), new TenantId(e.tenantId), e.name, e.kind, e.greeting, e.systemPrompt,
                 Optional.ofNullable(e.model),
-                e.rules.stream().map(r -> new ScriptedRule(r.keywords(), r.reply())).toList(), e.fallback);
+                e.rules.stream().map(r -> new ScriptedRule(r.keywords(), r.reply(), r.endsCall())).toList(), e.fallback);
     }
 }

@@ -43,7 +43,7 @@ public class AgentResource {
                     if (r == null) {
                         throw InvalidInputException.invalid("rules must not contain null");
                     }
-                    return new ScriptedRule(r.keywords(), r.reply());
+                    return new ScriptedRule(r.keywords(), r.reply(), r.endsCall());
                 })
                 .toList();
         Agent agent = configureAgent.configureDefault(new ConfigureAgentUseCase.Command(tenant.id(), body.name(),
@@ -58,7 +58,17 @@ public class AgentResource {
     }
 
     /** A scripted rule on the wire. */
-    public record RuleView(List<String> keywords, String reply) {
+    /** {@code action}: absent, or "hangup" (the agent hangs up after saying the reply). */
+    public record RuleView(List<String> keywords, String reply, String action) {
+
+        static final String HANGUP = "hangup";
+
+        boolean endsCall() {
+            if (action != null && !HANGUP.equals(action)) {
+                throw InvalidInputException.invalid("a rule's action must be \"hangup\" or absent");
+            }
+            return HANGUP.equals(action);
+        }
     }
 
     /** An agent as the API shows it. */
@@ -67,7 +77,7 @@ public class AgentResource {
 
         static AgentView of(Agent a) {
             return new AgentView(a.id().toString(), a.name(), a.kind().code(), a.greeting(), a.systemPrompt(),
-                    a.model().orElse(null), a.rules().stream().map(r -> new RuleView(r.keywords(), r.reply())).toList(),
+                    a.model().orElse(null), a.rules().stream().map(r -> new RuleView(r.keywords(), r.reply(), r.endsCall() ? RuleView.HANGUP : null)).toList(),
                     a.fallback());
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.parley.core.InvalidInputException;
 import io.parley.core.NotFoundException;
+import io.parley.core.telephony.AlreadyClaimedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +30,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return respond(404, "not_found", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response numberClaimed(AlreadyClaimedException e) {
+        return respond(409, e.code(), e.getMessage());
     }
 
     @ServerExceptionMapper(priority = 1)

@@ -18,7 +18,9 @@ class InvalidConfigIT {
             "PARLEY_LLM_MAX_ANSWER_CHARS, 0,       parley.llm.max-answer-chars",
             "PARLEY_VOICE_MAX_SESSIONS,   0,       parley.voice.max-sessions",
             "PARLEY_DEEPGRAM_UTTERANCE_END, 500ms, parley.deepgram.utterance-end",
-            "PARLEY_DEEPGRAM_KEEP_ALIVE,  12s,     parley.deepgram.keep-alive"})
+            "PARLEY_DEEPGRAM_KEEP_ALIVE,  12s,     parley.deepgram.keep-alive",
+            "PARLEY_PUBLIC_BASE_URL,      voice.example.com, parley.public-base-url",
+            "PARLEY_CRYPTO_KEYS,          k1:c2hvcnQ=,       parley.crypto.keys"})
     void aSettingOutOfRangeStopsTheNodeAtStartupNamingIt(String variable, String value, String key) throws Exception {
         Path logs = NodeProcess.logDirectory();
         String name = "invalid-" + key + "-" + value;

@@ -2,8 +2,10 @@ package io.parley.presentation.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,6 +62,26 @@ class AgentApiTest {
             JsonNode error = socket.next();
             assertThat(error.path("code").asText()).isEqualTo("agent_unavailable");
         }
+    }
+
+    @Test
+    void aRuleMayHangUpAndNoOtherActionIsAccepted() {
+        Parley.TenantAccess tenant = Parley.newTenant();
+        given().contentType("application/json").header("X-Api-Key", tenant.apiKey())
+                .body("""
+                        {"name":"Desk","kind":"scripted","fallback":"Sorry?",
+                         "rules":[{"keywords":["bye"],"reply":"Goodbye!","action":"hangup"},
+                                  {"keywords":["hours"],"reply":"Nine to five."}]}""")
+                .put("/api/v1/agents/default")
+                .then().statusCode(200)
+                .body("rules[0].action", equalTo("hangup"))
+                .body("rules[1].action", nullValue());
+        given().contentType("application/json").header("X-Api-Key", tenant.apiKey())
+                .body("""
+                        {"name":"Desk","kind":"scripted","fallback":"Sorry?",
+                         "rules":[{"keywords":["bye"],"reply":"Goodbye!","action":"dance"}]}""")
+                .put("/api/v1/agents/default")
+                .then().statusCode(400).body("message", containsString("hangup"));
     }
 
     @Test

@@ -8,6 +8,9 @@ import io.parley.core.conversation.ConversationId;
  */
 public interface VoiceOutput {
 
+    /** The reason {@link #stopped} gives when the agent ended the conversation (a rule that hangs up). */
+    String AGENT_ENDED = "agent_ended";
+
     /** Recognition and synthesis are connected; the session speaks in this conversation. */
     void started(ConversationId conversation);
 
