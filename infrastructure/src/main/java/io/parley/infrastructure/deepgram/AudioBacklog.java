@@ -28,6 +28,12 @@ final class AudioBacklog {
         }
     }
 
+    /** Puts back a frame that must go out before every frame waiting; the bound drops nothing here. */
+    void addFirst(Buffer frame) {
+        frames.addFirst(frame);
+        bytes += frame.length();
+    }
+
     /** The oldest frame, or null. */
     Buffer poll() {
         Buffer frame = frames.pollFirst();

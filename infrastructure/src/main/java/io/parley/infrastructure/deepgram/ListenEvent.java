@@ -13,9 +13,12 @@ sealed interface ListenEvent {
 
     ObjectReader JSON = new ObjectMapper().reader();
 
-    /** A transcript: interim ({@code isFinal} false) or a finalized segment, maybe an endpoint too. */
+    /**
+     * A transcript: interim ({@code isFinal} false) or a finalized segment, maybe an endpoint too. Its words
+     * span {@code startMillis} to {@code endMillis}; the audio it covers ends at {@code coveredToMillis}.
+     */
     record Results(String transcript, boolean isFinal, boolean speechFinal, boolean fromFinalize, long startMillis,
-            long endMillis) implements ListenEvent {
+            long endMillis, long coveredToMillis) implements ListenEvent {
     }
 
     /** Voice activity began ({@code vad_events=true}). */
@@ -47,12 +50,13 @@ sealed interface ListenEvent {
         JsonNode words = alternative.path("words");
         long start = millis(json.path("start"));
         long end = start + millis(json.path("duration"));
+        long covered = end;
         if (words.isArray() && !words.isEmpty()) {
             start = millis(words.get(0).path("start"));
             end = millis(words.get(words.size() - 1).path("end"));
         }
         return new Results(alternative.path("transcript").asText("").strip(), json.path("is_final").asBoolean(),
-                json.path("speech_final").asBoolean(), json.path("from_finalize").asBoolean(), start, end);
+                json.path("speech_final").asBoolean(), json.path("from_finalize").asBoolean(), start, end, covered);
     }
 
     private static long millis(JsonNode seconds) {

@@ -5,6 +5,7 @@ import io.parley.infrastructure.deepgram.ListenEvent.Results;
 import io.parley.infrastructure.deepgram.ListenEvent.SpeechStarted;
 import io.parley.infrastructure.deepgram.ListenEvent.UtteranceEnd;
 import java.io.IOException;
+import java.util.function.LongConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,11 +19,14 @@ final class ListenReplies {
     private static final Logger LOG = Logger.getLogger(ListenReplies.class);
 
     private final SpeechListener listener;
+    private final LongConsumer heardUntil;
     private final TurnTranscript turn = new TurnTranscript();
     private long offsetMillis;
 
-    ListenReplies(SpeechListener listener) {
+    /** {@code heardUntil} learns the stream time, in ms, up to which each final result covers the audio. */
+    ListenReplies(SpeechListener listener, LongConsumer heardUntil) {
         this.listener = listener;
+        this.heardUntil = heardUntil;
     }
 
     /** A new socket begins: its time zero is this far into the stream's audio. */
@@ -55,6 +59,7 @@ final class ListenReplies {
         if (!results.isFinal()) {
             return;
         }
+        heardUntil.accept(offsetMillis + results.coveredToMillis());
         if (said) {
             turn.addSegment(results.transcript(), offsetMillis + results.startMillis(),
                     offsetMillis + results.endMillis());

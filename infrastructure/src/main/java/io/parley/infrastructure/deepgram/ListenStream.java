@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
  * One speech-recognition stream over {@code /v1/listen}. Audio waits in a bounded backlog whenever no
  * socket takes it (before the first opens, while a lost one is replaced, while one is backed up) and
  * goes out in order once one does; a socket closed without being asked is replaced (see
- * {@link Reconnection}). State lives on the stream's loop.
+ * {@link Reconnection}) and the audio no final result covered yet is sent again on the new one
+ * ({@link UnheardAudio}). State lives on the stream's loop.
  */
 final class ListenStream implements SpeechStream {
 
@@ -28,6 +29,7 @@ final class ListenStream implements SpeechStream {
     private final GuardedSpeechListener listener;
     private final ListenReplies replies;
     private final AudioBacklog backlog;
+    private final UnheardAudio unheard;
     private final Reconnection reconnection;
     private State state = State.CONNECTING;
     private ListenSocket socket;
@@ -41,8 +43,9 @@ final class ListenStream implements SpeechStream {
         this.format = format;
         this.keepAlive = settings.keepAlive();
         this.listener = listener;
-        this.replies = new ListenReplies(listener);
+        this.replies = new ListenReplies(listener, this::heardUntil);
         this.backlog = new AudioBacklog(format.bytesFor(settings.reconnectBuffer()));
+        this.unheard = new UnheardAudio(format.bytesFor(settings.reconnectBuffer()));
         this.reconnection = new Reconnection(loop, settings.reconnectFor(), this::reconnect, this::fail);
     }
 
@@ -85,7 +88,7 @@ final class ListenStream implements SpeechStream {
             if (state == State.OPEN) {
                 state = State.CLOSING;
                 while (!backlog.isEmpty()) {
-                    socket.audio(backlog.poll());
+                    write(backlog.poll());
                 }
                 socket.closeStream();
             } else if (state != State.CLOSING) {
@@ -148,16 +151,26 @@ final class ListenStream implements SpeechStream {
         }
         streamBytes += frame.length();
         if (state == State.OPEN && backlog.isEmpty() && socket.ready()) {
-            socket.audio(frame);
+            write(frame);
         } else {
             backlog.add(frame);
         }
     }
 
+    private void write(Buffer frame) {
+        socket.audio(frame);
+        unheard.written(frame);
+    }
+
+    /** A final result covers the stream's audio up to this time. */
+    private void heardUntil(long streamMillis) {
+        unheard.heardUpTo(format.bytesFor(Duration.ofMillis(streamMillis)));
+    }
+
     /** Sends kept audio while the socket takes it, then a Finalize asked for meanwhile. */
     private void drain() {
         while (state == State.OPEN && !backlog.isEmpty() && socket.ready()) {
-            socket.audio(backlog.poll());
+            write(backlog.poll());
         }
         if (state == State.OPEN && backlog.isEmpty() && finalizeWanted) {
             finalizeWanted = false;
@@ -178,6 +191,7 @@ final class ListenStream implements SpeechStream {
         LOG.warnf("Deepgram listen socket %s; reconnecting", why);
         state = State.RECONNECTING;
         socket = null;
+        unheard.putBackInto(backlog);
         reconnection.begin(why);
     }
 
