@@ -3,6 +3,8 @@ package io.parley.presentation.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.core.voice.AudioEncoding;
 import io.parley.core.voice.AudioFormat;
 import io.parley.core.voice.SpeechStream;
@@ -18,6 +20,7 @@ import io.parley.presentation.voice.SpeechEvents.Event;
 import io.parley.presentation.voice.SpeechEvents.Kind;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +42,7 @@ class DeepgramSpeechToTextTest {
     private static final AudioFormat PHONE = new AudioFormat(AudioEncoding.MULAW, 8000);
     private static final AudioFormat WIDEBAND = new AudioFormat(AudioEncoding.LINEAR16, 16000);
     private static final Duration WAIT = SpeechEvents.WAIT;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static Vertx vertx;
 
     private final List<SpeechStream> opened = new ArrayList<>();
@@ -199,11 +203,14 @@ class DeepgramSpeechToTextTest {
         assertThat(end.text()).isEqualTo("the price?");
         assertThat(end.millis()).as("media time from the stream's first byte").isCloseTo(1280, within(60L));
         assertThat(events.of(Kind.FAILURE)).isEmpty();
-        // 300 ms of backoff at least: that audio was kept and replayed, the rest followed live
-        long afterDrop = price.bytes().length - first.audioBytes();
-        Await.until(WAIT, "the rest of the audio at the new socket",
-                () -> second.audioBytes() >= afterDrop - price.bytesFor(Duration.ofMillis(200)));
-        assertThat(second.audioBytes()).isLessThanOrEqualTo(afterDrop);
+        // the new socket hears, from a frame boundary, everything no final of the first covered: what the
+        // first heard after its last final, what was written into the dying socket, and the outage's audio
+        long covered = lastFinalEndBytes(first, price);
+        Await.until(WAIT, "the audio after the first socket's last final at the new socket",
+                () -> price.bytes().length - second.audioBytes() <= covered);
+        long replayedFrom = price.bytes().length - second.audioBytes();
+        assertThat(replayedFrom % price.bytesFor(AudioFixture.FRAME)).as("whole frames").isZero();
+        assertThat(replayedFrom).as("nothing the first socket heard is lost").isLessThanOrEqualTo(first.audioBytes());
         assertThat(FakeDeepgramServer.listenSessionsOpened()).isEqualTo(2);
     }
 
@@ -312,5 +319,21 @@ class DeepgramSpeechToTextTest {
     private static List<ListenRecording> sessions(String encoding) {
         return FakeDeepgramServer.listenSessions().stream().filter(session -> encoding.equals(session.param("encoding")))
                 .toList();
+    }
+
+    /** Where the last final result the socket sent ends, in bytes of {@code audio}. */
+    private static long lastFinalEndBytes(ListenRecording socket, AudioFixture audio) {
+        double end = 0;
+        for (String message : socket.sent()) {
+            try {
+                JsonNode result = JSON.readTree(message);
+                if (result.path("is_final").asBoolean()) {
+                    end = Math.max(end, result.path("start").asDouble() + result.path("duration").asDouble());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return audio.bytesFor(Duration.ofMillis(Math.round(end * 1000)));
     }
 }

@@ -51,13 +51,13 @@ class SignalSocketAuthTest {
         TenantAccess tenant = Parley.newTenant();
         String token = io.restassured.RestAssured.given().contentType("application/json")
                 .header("X-Api-Key", tenant.apiKey())
-                .body(Map.of("peerId", "alice", "ttlSeconds", 1))
+                .body(Map.of("peerId", "alice", "ttlSeconds", 2))
                 .post("/api/v1/tokens").then().statusCode(200).extract().path("token");
         try (SocketClient fresh = SocketClient.connect(Parley.socketUri(base, "alice"),
                 Map.of("Authorization", "Bearer " + token))) {
             assertThat(fresh.next().path("type").asText()).isEqualTo("welcome");
         }
-        Thread.sleep(2100);
+        Thread.sleep(3100);
         assertThat(refusal("alice", Map.of("Authorization", "Bearer " + token))).isEqualTo(401);
     }
 
