@@ -3,13 +3,14 @@
 # whose speech is the Deepgram stand-in (timing each 160-byte frame it hears), a tenant with a Twilio
 # number, and the call load tool playing Twilio for CALLS concurrent calls (webhook, signed media stream,
 # 50 frames/s each in real time), for each count given, then the Node `ws` client (a second client) with
-# the first count. Usage: bench/calls.sh [seconds=60] [counts="300 500"].
+# the first count. Usage: bench/calls.sh [seconds=60] [counts="300 500"]; TURN_MS (default 4000) sets how
+# often the stand-in ends a caller's turn, so the agent answers.
 SECONDS_PER_RUN=${1:-60}
 COUNTS=${2:-"300 500"}
 OUT=bench/target/calls
 . "$(dirname "$0")/common.sh"
 MOST=$(echo $COUNTS | tr ' ' '\n' | sort -n | tail -1)
-start_parley "$MOST" turn=4000 flushMs=600 stamped=160
+start_parley "$MOST" turn="${TURN_MS:-4000}" flushMs=600 stamped=160
 
 ACCOUNT_SID=AC$(openssl rand -hex 16)
 AUTH_TOKEN=$(openssl rand -hex 16)

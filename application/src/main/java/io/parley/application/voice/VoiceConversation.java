@@ -11,6 +11,7 @@ import io.parley.core.conversation.Turn;
 import io.parley.core.port.out.LanguageModel;
 import io.parley.core.port.out.SpeechToText;
 import io.parley.core.port.out.TextToSpeech;
+import io.parley.core.port.out.Ticker;
 import io.parley.core.port.out.TurnTracing;
 import io.parley.core.port.out.VoiceOutput;
 import io.parley.core.voice.AudioFormat;
@@ -26,9 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
@@ -65,7 +63,7 @@ public final class VoiceConversation implements VoiceSession {
     private Synthesis synthesisListener;
     private TextToSpeech tts;
     private Instant synthesisReopened;
-    private ScheduledFuture<?> ticks;
+    private Ticker.Ticking ticks;
     private boolean opened;
     private boolean recognitionReady;
     private boolean synthesisReady;
@@ -100,7 +98,7 @@ public final class VoiceConversation implements VoiceSession {
      * and the greeting follow once both are ready.
      */
     synchronized void open(SpeechToText stt, TextToSpeech tts, Optional<String> language,
-            ScheduledExecutorService timers) {
+            Ticker ticker) {
         recognition = stt.open(format, language, new Recognition());
         if (stopped) {
             return;
@@ -118,8 +116,7 @@ public final class VoiceConversation implements VoiceSession {
             synthesis.close();
             return;
         }
-        long every = Playout.FRAME.toMillis();
-        ticks = timers.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
+        ticks = ticker.every(Playout.FRAME, this::tick);
         opened = true;
         ready();
     }
@@ -164,7 +161,7 @@ public final class VoiceConversation implements VoiceSession {
         storeInterrupted();
         stopped = true;
         if (ticks != null) {
-            ticks.cancel(false);
+            ticks.stop();
         }
         if (recognition != null) {
             recognition.close();

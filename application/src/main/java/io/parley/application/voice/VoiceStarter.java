@@ -7,6 +7,7 @@ import io.parley.core.port.in.StartVoiceUseCase.Start;
 import io.parley.core.port.out.LanguageModel;
 import io.parley.core.port.out.SpeechToText;
 import io.parley.core.port.out.TextToSpeech;
+import io.parley.core.port.out.Ticker;
 import io.parley.core.port.out.TurnTracing;
 import io.parley.core.port.out.VoiceOutput;
 import io.parley.core.voice.VoiceSettings;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -34,18 +34,18 @@ public class VoiceStarter {
     private final TurnTracing tracing;
     private final VoiceSlots slots;
     private final Executor blocking;
-    private final ScheduledExecutorService timers;
+    private final Ticker ticker;
     private final Clock clock;
 
     public VoiceStarter(List<LanguageModel> models, SpeechToText stt, TextToSpeech tts, TurnTracing tracing,
-            VoiceSlots slots, Executor blocking, ScheduledExecutorService timers, Clock clock) {
+            VoiceSlots slots, Executor blocking, Ticker ticker, Clock clock) {
         this.models = models.stream().collect(Collectors.toUnmodifiableMap(LanguageModel::kind, Function.identity()));
         this.stt = stt;
         this.tts = tts;
         this.tracing = tracing;
         this.slots = slots;
         this.blocking = blocking;
-        this.timers = timers;
+        this.ticker = ticker;
         this.clock = clock;
     }
 
@@ -70,7 +70,7 @@ public class VoiceStarter {
             VoiceConversation voice = new VoiceConversation(output, opened.agent(), opened.conversation(),
                     settings.format(), Optional.ofNullable(models.get(opened.agent().kind())), tracing, blocking,
                     clock, opened.spent(), slots::give);
-            voice.open(stt, tts, settings.language(), timers);
+            voice.open(stt, tts, settings.language(), ticker);
             return new Start.Started(voice);
         } catch (RuntimeException e) {
             slots.give();

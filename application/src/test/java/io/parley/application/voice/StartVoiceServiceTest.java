@@ -24,6 +24,7 @@ import io.parley.core.port.out.AgentRepository;
 import io.parley.core.port.out.ConversationRepository;
 import io.parley.core.port.out.IdGenerator;
 import io.parley.core.port.out.SessionRegistry;
+import io.parley.core.port.out.Ticker;
 import io.parley.core.voice.VoiceSession;
 import io.parley.core.voice.VoiceSettings;
 import io.parley.core.session.ClientSession;
@@ -33,8 +34,6 @@ import io.parley.core.tenant.TenantId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -56,7 +55,7 @@ class StartVoiceServiceTest {
     private final FakeTextToSpeech tts = new FakeTextToSpeech();
     private final FakeLanguageModel scripted = new FakeLanguageModel(AgentKind.SCRIPTED);
     private final FakeLanguageModel llm = new FakeLanguageModel(AgentKind.LLM);
-    private final ScheduledExecutorService timers = mock(ScheduledExecutorService.class);
+    private final Ticker ticker = (period, tick) -> () -> { };
     private final RecordingVoiceOutput output = new RecordingVoiceOutput();
     private final VoiceSettings settings = new VoiceSettings(FORMAT, Optional.of("de"));
     private VoiceSlots slots = new VoiceSlots(2);
@@ -65,8 +64,6 @@ class StartVoiceServiceTest {
         when(sessions.find(sessionId)).thenReturn(Optional.of(session));
         when(agents.findDefault(tenant)).thenReturn(Optional.of(agent));
         when(ids.newId()).thenReturn(UUID.randomUUID());
-        when(timers.scheduleAtFixedRate(any(), any(Long.class), any(Long.class), any()))
-                .thenAnswer(call -> mock(ScheduledFuture.class));
     }
 
     @Test
@@ -166,7 +163,7 @@ class StartVoiceServiceTest {
 
     private StartVoiceService service() {
         return new StartVoiceService(sessions, agents, turns, new VoiceStarter(List.of(scripted, llm), stt, tts,
-                timeline -> { }, slots, Runnable::run, timers, clock), clock);
+                timeline -> { }, slots, Runnable::run, ticker, clock), clock);
     }
 
     private static ConversationContext contextOfTwentyTurns() {

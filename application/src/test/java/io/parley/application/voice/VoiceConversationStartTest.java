@@ -6,9 +6,6 @@ import static io.parley.application.voice.VoiceHarness.audio;
 import static io.parley.application.voice.VoiceHarness.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.verify;
 
 import io.parley.application.voice.RecordingVoiceOutput.Answered;
 import io.parley.application.voice.RecordingVoiceOutput.AudioEnd;
@@ -23,7 +20,6 @@ import io.parley.core.voice.SpeechListener;
 import io.parley.core.voice.SynthesisListener;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** VoiceConversation: opening, the start once both providers are ready, the greeting, failures and stop. */
@@ -37,7 +33,7 @@ class VoiceConversationStartTest {
         assertThat(h.stt.format).isEqualTo(FORMAT);
         assertThat(h.stt.language).contains("en");
         assertThat(h.tts.format).isEqualTo(FORMAT);
-        verify(h.timers).scheduleAtFixedRate(any(), eq(20L), eq(20L), eq(TimeUnit.MILLISECONDS));
+        assertThat(h.tickPeriod).isEqualTo(Duration.ofMillis(20));
         assertThat(h.output.events()).isEmpty();
     }
 

@@ -1,10 +1,8 @@
 package io.parley.application.voice;
 
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.when;
 
 import io.parley.application.conversation.ConversationContext;
@@ -19,6 +17,7 @@ import io.parley.core.conversation.Turn;
 import io.parley.core.port.out.ConversationRepository;
 import io.parley.core.port.out.IdGenerator;
 import io.parley.core.port.out.LanguageModel;
+import io.parley.core.port.out.Ticker;
 import io.parley.core.port.out.TurnTracing;
 import io.parley.core.tenant.TenantId;
 import io.parley.core.voice.AudioEncoding;
@@ -31,8 +30,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -61,8 +58,14 @@ final class VoiceHarness {
     final List<Turn> stored = new ArrayList<>();
     final List<VoiceTurnTimeline> timelines = new ArrayList<>();
     final TurnTracing tracing = timelines::add;
-    final ScheduledExecutorService timers = mock(ScheduledExecutorService.class);
-    final ScheduledFuture<?> ticks = mock(ScheduledFuture.class);
+    /** The period the session asked to tick at. */
+    Duration tickPeriod;
+    private boolean tickStopped;
+    final Ticker ticker = (period, tick) -> {
+        tickPeriod = period;
+        this.tick = tick;
+        return () -> tickStopped = true;
+    };
     final AtomicLong tokensSpent = new AtomicLong();
     final AtomicInteger ends = new AtomicInteger();
     final ConversationId conversation = new ConversationId(UUID.randomUUID());
@@ -85,17 +88,13 @@ final class VoiceHarness {
         }).when(repository).appendTurn(any(), any());
         when(context.recent(any())).thenReturn(List.of(EARLIER));
         when(context.maxTurns()).thenReturn(20);
-        doAnswer(call -> {
-            tick = call.getArgument(0);
-            return ticks;
-        }).when(timers).scheduleAtFixedRate(any(), anyLong(), anyLong(), any());
     }
 
     /** Makes the session and opens recognition and synthesis (neither ready yet). */
     VoiceHarness open() {
         voice = new VoiceConversation(output, agent, turns.live(conversation), FORMAT, languageModel, tracing,
                 storage, clock, tokensSpent::addAndGet, ends::incrementAndGet);
-        voice.open(stt, tts, Optional.of("en"), timers);
+        voice.open(stt, tts, Optional.of("en"), ticker);
         return this;
     }
 
@@ -117,9 +116,7 @@ final class VoiceHarness {
 
     /** Whether the session's timer was scheduled and not cancelled since. */
     boolean timerRunning() {
-        boolean cancelled = mockingDetails(ticks).getInvocations().stream()
-                .anyMatch(call -> call.getMethod().getName().equals("cancel"));
-        return tick != null && !cancelled;
+        return tick != null && !tickStopped;
     }
 
     /** Runs the session's tick once, without moving the clock. */

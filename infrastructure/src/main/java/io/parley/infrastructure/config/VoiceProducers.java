@@ -11,25 +11,18 @@ import io.parley.core.port.out.SessionRegistry;
 import io.parley.core.port.out.SpeechToText;
 import io.parley.core.port.out.TextToSpeech;
 import io.parley.core.port.out.TurnTracing;
+import io.parley.infrastructure.voice.EventLoopTicker;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.annotation.PreDestroy;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
-/** Wires voice sessions: their use case, the node's voice slots and the timers they use. */
+/** Wires voice sessions: their use case, the node's voice slots, and their ticks on event loops. */
 @ApplicationScoped
 public class VoiceProducers {
-
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "parley-voice-timers");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     @Produces
     @Singleton
@@ -40,9 +33,9 @@ public class VoiceProducers {
     @Produces
     @Singleton
     VoiceStarter voiceStarter(Instance<LanguageModel> models, SpeechToText stt, TextToSpeech tts,
-            TurnTracing tracing, VoiceSlots slots, Clock clock) {
+            TurnTracing tracing, VoiceSlots slots, Vertx vertx, Clock clock) {
         return new VoiceStarter(models.stream().toList(), stt, tts, tracing, slots,
-                Infrastructure.getDefaultWorkerPool(), timers, clock);
+                Infrastructure.getDefaultWorkerPool(), new EventLoopTicker(vertx), clock);
     }
 
     @Produces
@@ -50,10 +43,5 @@ public class VoiceProducers {
     StartVoiceUseCase startVoice(SessionRegistry sessions, AgentRepository agents, ConversationTurns turns,
             VoiceStarter starter, Clock clock) {
         return new StartVoiceService(sessions, agents, turns, starter, clock);
-    }
-
-    @PreDestroy
-    void stop() {
-        timers.shutdownNow();
     }
 }

@@ -23,11 +23,12 @@ final class StreamLoop {
         this.thread = thread;
     }
 
-    /** The caller's event loop when it is on one of this Vert.x's, else one of them. */
+    /** The event loop of the caller's context when it has one of this Vert.x's, else one of them. */
     static StreamLoop of(Vertx vertx) {
         Context current = Vertx.currentContext();
         if (current != null && current.isEventLoopContext() && current.owner() == vertx) {
-            return new StreamLoop(vertx, current, Thread.currentThread());
+            // called from a blocking task of that context, the thread is a worker: the loop's is learnt later
+            return new StreamLoop(vertx, current, Context.isOnEventLoopThread() ? Thread.currentThread() : null);
         }
         Context fresh = vertx instanceof VertxInternal internal ? internal.createEventLoopContext()
                 : vertx.getOrCreateContext();

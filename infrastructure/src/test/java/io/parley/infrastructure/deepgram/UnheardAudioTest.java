@@ -3,25 +3,24 @@ package io.parley.infrastructure.deepgram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 
 class UnheardAudioTest {
 
     @Test
-    void framesNoFinalResultCoversGoBackBeforeTheWaitingAudioInOrder() {
+    void theAudioNoFinalResultCoversGoesBackBeforeTheWaitingAudio() {
         UnheardAudio unheard = new UnheardAudio(10_000);
         AudioBacklog backlog = new AudioBacklog(10_000);
         for (int i = 0; i < 5; i++) {
-            unheard.written(frame(i, 100));
+            unheard.written(frame(i * 100, 100));
         }
         unheard.heardUpTo(250);
-        backlog.add(frame(9, 100));
+        backlog.add(frame(900, 100));
 
         unheard.putBackInto(backlog);
 
-        assertThat(firstBytes(backlog)).as("frame 2 is only half heard, so it goes again").containsExactly(2, 3, 4, 9);
+        assertThat(drain(backlog)).isEqualTo(concat(sequence(250, 250), sequence(900, 100)));
     }
 
     @Test
@@ -29,29 +28,27 @@ class UnheardAudioTest {
         UnheardAudio unheard = new UnheardAudio(10_000);
         AudioBacklog backlog = new AudioBacklog(10_000);
         unheard.written(frame(0, 100));
-        unheard.written(frame(1, 100));
+        unheard.written(frame(100, 100));
         unheard.putBackInto(backlog);
         unheard.written(backlog.poll());
-        unheard.written(backlog.poll());
-        unheard.written(frame(2, 100));
+        unheard.written(frame(200, 100));
 
-        unheard.heardUpTo(200);
+        unheard.heardUpTo(150);
         unheard.putBackInto(backlog);
 
-        assertThat(firstBytes(backlog)).containsExactly(2);
+        assertThat(drain(backlog)).isEqualTo(sequence(150, 150));
     }
 
     @Test
-    void onlyTheNewestAudioUpToTheBoundIsKept() {
-        UnheardAudio unheard = new UnheardAudio(250);
-        AudioBacklog backlog = new AudioBacklog(10_000);
-        for (int i = 0; i < 4; i++) {
-            unheard.written(frame(i, 100));
+    void onlyTheNewestAudioUpToTheBoundIsKeptAcrossTheRingsWrapAndGrowth() {
+        UnheardAudio unheard = new UnheardAudio(10_000);
+        AudioBacklog backlog = new AudioBacklog(100_000);
+        for (int i = 0; i < 130; i++) {
+            unheard.written(frame(i * 160, 160));
         }
         unheard.putBackInto(backlog);
 
-        assertThat(backlog.bytes()).isEqualTo(200);
-        assertThat(firstBytes(backlog)).containsExactly(2, 3);
+        assertThat(drain(backlog)).isEqualTo(sequence(130 * 160 - 10_000, 10_000));
     }
 
     @Test
@@ -59,25 +56,50 @@ class UnheardAudioTest {
         UnheardAudio unheard = new UnheardAudio(10_000);
         AudioBacklog backlog = new AudioBacklog(10_000);
         unheard.written(frame(0, 100));
-        unheard.written(frame(1, 100));
-        unheard.heardUpTo(200);
+        unheard.written(frame(100, 100));
+        unheard.heardUpTo(500);
 
         unheard.putBackInto(backlog);
 
         assertThat(backlog.isEmpty()).isTrue();
     }
 
-    private static Buffer frame(int id, int length) {
-        byte[] bytes = new byte[length];
-        bytes[0] = (byte) id;
-        return Buffer.buffer(bytes);
+    @Test
+    void noBoundKeepsNothing() {
+        UnheardAudio unheard = new UnheardAudio(0);
+        AudioBacklog backlog = new AudioBacklog(10_000);
+        unheard.written(frame(0, 100));
+
+        unheard.putBackInto(backlog);
+
+        assertThat(backlog.isEmpty()).isTrue();
     }
 
-    private static List<Integer> firstBytes(AudioBacklog backlog) {
-        List<Integer> ids = new ArrayList<>();
-        for (Buffer frame = backlog.poll(); frame != null; frame = backlog.poll()) {
-            ids.add((int) frame.getByte(0));
+    /** Bytes numbered by their stream position (mod 256), so any misplaced byte shows. */
+    private static Buffer frame(int from, int length) {
+        return Buffer.buffer(sequence(from, length));
+    }
+
+    private static byte[] sequence(int from, int length) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) (from + i);
         }
-        return ids;
+        return bytes;
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        joined.writeBytes(first);
+        joined.writeBytes(second);
+        return joined.toByteArray();
+    }
+
+    private static byte[] drain(AudioBacklog backlog) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Buffer frame = backlog.poll(); frame != null; frame = backlog.poll()) {
+            out.writeBytes(frame.getBytes());
+        }
+        return out.toByteArray();
     }
 }

@@ -1,6 +1,5 @@
 package io.parley.presentation.telephony;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.core.port.in.ConnectCallMediaUseCase.CallMedia;
 import io.parley.core.port.in.ConnectCallMediaUseCase.Connection;
@@ -11,6 +10,7 @@ import io.parley.core.voice.VoiceSession;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Map;
@@ -60,15 +60,19 @@ final class TwilioStream {
         }
         JsonNode message;
         try {
+            TwilioMediaEvent media = TwilioMediaEvent.read(shared.json.getFactory(), raw);
+            if (media != null) {
+                onMedia(media);
+                return;
+            }
             message = shared.json.readTree(raw);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             close(1007, "events are JSON objects");
             return;
         }
         switch (message.path("event").asText("")) {
             case "connected" -> LOG.debugf("Twilio media stream connected: %s", message.path("protocol").asText());
             case "start" -> onStart(message);
-            case "media" -> onMedia(message);
             case "dtmf" -> onDtmf(message);
             case "mark" -> onMark(message);
             case "stop" -> onStop();
@@ -146,18 +150,17 @@ final class TwilioStream {
         earlyBytes = 0;
     }
 
-    private void onMedia(JsonNode message) {
+    private void onMedia(TwilioMediaEvent media) {
         if (state == State.AWAITING_START) {
             close(1008, "media before start");
             return;
         }
-        JsonNode media = message.path("media");
-        if (!"inbound".equals(media.path("track").asText("inbound"))) {
+        if (!"inbound".equals(media.track())) {
             return;
         }
         byte[] audio;
         try {
-            audio = Base64.getDecoder().decode(media.path("payload").asText(""));
+            audio = Base64.getDecoder().decode(media.payload());
         } catch (IllegalArgumentException e) {
             close(1007, "media payload is not Base64");
             return;
