@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 class ExotelCallTest {
 
     static final String GREETING = "Hello! You are through to Ada. How can I help you today?";
-    static final String PRICE_REPLY = "Plans start at ten euros.";
+    /** Long enough (4.5 s of fake speech) that the barge-in always lands mid-answer, even on a busy machine. */
+    static final String PRICE_REPLY = "Plans start at ten euros a month and include calls, recordings and support.";
     static final String FALLBACK = "Sorry?";
     static final String GOODBYE = "Goodbye!";
     static final Duration WAIT = Duration.ofSeconds(15);

@@ -37,7 +37,8 @@ class TwilioCallTest {
 
     static final String PUBLIC = TwilioTenant.PUBLIC;
     static final String GREETING = "Hello! You are through to Ada. How can I help you today?";
-    static final String PRICE_REPLY = "Plans start at ten euros.";
+    /** Long enough (4.5 s of fake speech) that the barge-in always lands mid-answer, even on a busy machine. */
+    static final String PRICE_REPLY = "Plans start at ten euros a month and include calls, recordings and support.";
     static final String GOODBYE = "Goodbye!";
     static final String KEY_REPLY = "You pressed one.";
     static final Duration WAIT = Duration.ofSeconds(15);
