@@ -25,7 +25,7 @@ start_parley() {
   java -Xmx256m -cp bench/target/parley-bench.jar io.parley.bench.BenchDeepgram port=18095 key=bench-key "$@" \
     > "$OUT/deepgram.log" 2>&1 &
   pids+=($!)
-  QUARKUS_HTTP_PORT=18080 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/parley_bench \
+  QUARKUS_HTTP_PORT=18080 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/parley_bench QUARKUS_REDIS_HOSTS=redis://localhost:6379 \
   PARLEY_ADMIN_TOKEN=bench PARLEY_JWT_PRIVATE_KEY_LOCATION="$KEY" QUARKUS_LOG_LEVEL=WARN \
   PARLEY_DATA_DIR="$OUT/data" PARLEY_PUBLIC_BASE_URL=http://127.0.0.1:18080 \
   PARLEY_DEEPGRAM_API_KEY=bench-key PARLEY_DEEPGRAM_BASE_URL=ws://127.0.0.1:18095 \

@@ -28,7 +28,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 start_node() { # name port
-  QUARKUS_HTTP_PORT=$2 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/parley_bench \
+  QUARKUS_HTTP_PORT=$2 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/parley_bench QUARKUS_REDIS_HOSTS=redis://localhost:6379 \
   PARLEY_ADMIN_TOKEN=bench PARLEY_JWT_PRIVATE_KEY_LOCATION="$KEY" PARLEY_LIMITS_MAX_CONNECTIONS=20000 \
   QUARKUS_LOG_LEVEL=WARN \
     java -Xmx512m ${NODE_JAVA_OPTS:-} --add-opens java.base/java.lang=ALL-UNNAMED -jar presentation/target/quarkus-app/quarkus-run.jar \

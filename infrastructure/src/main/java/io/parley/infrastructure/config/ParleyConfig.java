@@ -21,7 +21,14 @@ public interface ParleyConfig {
     /** Bearer token for the admin API; the admin API answers 503 while it is unset. */
     Optional<String> adminToken();
 
-    /** Where the server keeps generated files (the JWT key pair). */
+    /**
+     * True on a standalone node: set by the launcher when it started its own PostgreSQL and Redis because
+     * neither was configured. Not meant to be set by hand.
+     */
+    @WithDefault("false")
+    boolean standalone();
+
+    /** Where the server keeps generated files (the JWT key pair; on a standalone node also its database). */
     @WithDefault("./data")
     Path dataDir();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,12 +26,28 @@ class InvalidConfigIT {
         Path logs = NodeProcess.logDirectory();
         String name = "invalid-" + key + "-" + value;
         NodeProcess node = NodeProcess.start(name, NodeProcess.freePort(), Map.of(variable, value,
-                "QUARKUS_DATASOURCE_JDBC_URL", NodeProcess.testDatabaseUrl(),
+                "QUARKUS_DATASOURCE_JDBC_URL", NodeProcess.testDatabaseUrl(), "QUARKUS_REDIS_HOSTS", "redis://localhost:6379",
                 "PARLEY_DATA_DIR", logs.resolve(name + "-data").toString()), logs);
         try {
             assertThat(node.awaitExit(Duration.ofSeconds(60))).as("the node exited").isTrue();
             assertThat(node.exitValue()).isNotZero();
             assertThat(node.output(logs)).contains(key);
+        } finally {
+            node.kill();
+        }
+    }
+
+    @Test
+    void aDatabaseWithoutRedisIsRefusedRatherThanHalfStandalone() throws Exception {
+        Path logs = NodeProcess.logDirectory();
+        NodeProcess node = NodeProcess.start("invalid-half-configured", NodeProcess.freePort(), Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", NodeProcess.testDatabaseUrl(),
+                "PARLEY_DATA_DIR", logs.resolve("invalid-half-configured-data").toString()), logs);
+        try {
+            assertThat(node.awaitExit(Duration.ofSeconds(60))).as("the node exited").isTrue();
+            assertThat(node.exitValue()).isNotZero();
+            assertThat(node.output(logs)).contains("QUARKUS_REDIS_HOSTS is not");
+            assertThat(logs.resolve("invalid-half-configured-data/postgres")).doesNotExist();
         } finally {
             node.kill();
         }

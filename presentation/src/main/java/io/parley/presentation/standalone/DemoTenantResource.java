@@ -1,0 +1,59 @@
+package io.parley.presentation.standalone;
+
+import io.parley.presentation.rest.ApiProblem;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Hands the demo tenant's API key to the demo page of a standalone node, and only to a browser on the same
+ * machine: the request must come from loopback and name a loopback host (so a DNS-rebinding page cannot ask).
+ */
+@Path("/standalone/demo-tenant")
+public class DemoTenantResource {
+
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
+
+    private final DemoTenant demoTenant;
+    private final boolean standalone;
+
+    public DemoTenantResource(DemoTenant demoTenant,
+            @ConfigProperty(name = "parley.standalone", defaultValue = "false") boolean standalone) {
+        this.demoTenant = demoTenant;
+        this.standalone = standalone;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, String> apiKey(@Context HttpServerRequest request) throws IOException {
+        if (!standalone) {
+            throw new ApiProblem(404, "not_standalone", "this node is not standalone: it has no demo tenant");
+        }
+        if (!fromLoopback(request)) {
+            throw ApiProblem.forbidden("the demo tenant's key is only given to a browser on the node's own machine");
+        }
+        return Map.of("apiKey", demoTenant.ensure());
+    }
+
+    private static boolean fromLoopback(HttpServerRequest request) {
+        String host = request.authority() == null ? "" : request.authority().host();
+        if (!LOOPBACK_HOSTS.contains(host) && !LOOPBACK_HOSTS.contains("[" + host + "]")) {
+            return false;
+        }
+        try {
+            return request.remoteAddress() != null
+                    && InetAddress.getByName(request.remoteAddress().hostAddress()).isLoopbackAddress();
+        } catch (UnknownHostException notAnAddress) {
+            return false;
+        }
+    }
+}
