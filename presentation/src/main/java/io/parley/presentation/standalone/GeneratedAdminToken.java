@@ -26,7 +26,7 @@ public final class GeneratedAdminToken {
 
     /** Reads the token kept under {@code dataDir}, or generates (256 random bits) and keeps one. */
     public static GeneratedAdminToken loadOrCreate(Path dataDir) throws IOException {
-        Path file = dataDir.resolve(FILE);
+        Path file = dataDir.toAbsolutePath().normalize().resolve(FILE);
         if (Files.isRegularFile(file)) {
             String kept = Files.readString(file, StandardCharsets.UTF_8).trim();
             if (!kept.isEmpty()) {

@@ -23,7 +23,7 @@ record StandaloneWelcome(int httpPort, Path dataDir, GeneratedAdminToken generat
                 .append(dataDir.toAbsolutePath().normalize()).append(").\n")
                 .append("  Demo page:          http://localhost:").append(httpPort).append("/\n")
                 .append("  Demo tenant:        choose \"Use the demo tenant\" on the page (its API key is in ")
-                .append(dataDir.resolve("demo-api-key")).append(")\n");
+                .append(dataDir.toAbsolutePath().normalize().resolve("demo-api-key")).append(")\n");
         if (generatedToken == null) {
             text.append("  Admin token:        the one you configured (PARLEY_ADMIN_TOKEN)\n");
         } else if (generatedToken.fresh()) {
