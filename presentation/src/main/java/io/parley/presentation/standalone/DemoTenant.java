@@ -26,7 +26,7 @@ public class DemoTenant {
 
     public DemoTenant(CreateTenantUseCase createTenant, @ConfigProperty(name = "parley.data-dir") Path dataDir) {
         this.createTenant = createTenant;
-        this.file = dataDir.resolve(FILE);
+        this.file = dataDir.toAbsolutePath().normalize().resolve(FILE);
     }
 
     /** Reads the kept key, or creates the tenant (with the default scripted agent) and keeps its key. */
@@ -42,6 +42,7 @@ public class DemoTenant {
             }
         }
         String created = createTenant.create("Demo").apiKey().value();
+        Files.createDirectories(file.getParent());
         Path partial = file.resolveSibling(FILE + ".tmp");
         Files.deleteIfExists(partial);
         Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

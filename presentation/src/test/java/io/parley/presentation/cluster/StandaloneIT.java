@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parley.presentation.support.BrowserPage;
+import io.parley.presentation.support.Chromium;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,6 +63,7 @@ class StandaloneIT {
             JsonNode demo = JSON.readTree(send(port, HttpRequest.newBuilder(uri(port, "/standalone/demo-tenant")))
                     .body());
             assertThat(conversationsStatus(port, demo.get("apiKey").asText())).isEqualTo(200);
+            chatOnTheDemoPageWithTheDemoTenant(port);
             assertThat(processesUnder(dataDir)).as("its PostgreSQL and Redis").hasSize(2);
         } finally {
             first.kill();
@@ -82,6 +85,23 @@ class StandaloneIT {
             assertThat(processesUnder(dataDir)).as("nothing left behind by a SIGTERM").isEmpty();
         } finally {
             second.kill();
+        }
+    }
+
+    /** What a new user does: opens the printed address, picks the demo tenant, connects and chats. */
+    private static void chatOnTheDemoPageWithTheDemoTenant(int port) {
+        try (Chromium chromium = Chromium.launch(); BrowserPage page = chromium.openPage(uri(port, "/").toString())) {
+            page.awaitTrue("!document.getElementById('demo-tenant').hidden", Duration.ofSeconds(30));
+            page.evaluate("document.getElementById('use-demo-tenant').click()");
+            page.awaitTrue("document.getElementById('api-key').value.startsWith('pk_')", Duration.ofSeconds(30));
+            page.evaluate("document.getElementById('connect').click()");
+            page.awaitTrue("document.getElementById('state').dataset.state === 'open'", Duration.ofSeconds(30));
+            page.evaluate("document.getElementById('chat-input').value = 'hello'; "
+                    + "document.getElementById('chat-send').click()");
+            page.awaitTrue("document.querySelector('#chat-log li[data-role=agent][data-done=true]') !== null",
+                    Duration.ofSeconds(30));
+            assertThat(page.evaluate("document.querySelector('#chat-log li[data-role=agent]').textContent").asText())
+                    .isNotBlank();
         }
     }
 
