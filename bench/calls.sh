@@ -4,7 +4,8 @@
 # number, and the call load tool playing Twilio for CALLS concurrent calls (webhook, signed media stream,
 # 50 frames/s each in real time), for each count given, then the Node `ws` client (a second client) with
 # the first count. Usage: bench/calls.sh [seconds=60] [counts="300 500"]; TURN_MS (default 4000) sets how
-# often the stand-in ends a caller's turn, so the agent answers.
+# often the stand-in ends a caller's turn, so the agent answers. BASELINE=1 then also runs the same load,
+# each count, against bench/node/bare-call-relay.js (the bare inbound relay, label bare-<n>).
 SECONDS_PER_RUN=${1:-60}
 COUNTS=${2:-"300 500"}
 OUT=bench/target/calls
@@ -30,4 +31,22 @@ done
 (cd bench/node && npm install --no-audit --no-fund --silent)
 node bench/node/call-client.js http://127.0.0.1:18080 "$ACCOUNT_SID" "$AUTH_TOKEN" "$NUMBER" \
   "$(echo $COUNTS | cut -d' ' -f1)" "$SECONDS_PER_RUN" 10 http://127.0.0.1:18095 | tee -a "$OUT/results.txt"
+if [ "${BASELINE:-}" = 1 ]; then
+  # The baseline, same machine, same run, same load tool: bench/node/bare-call-relay.js does only the
+  # inbound relay (webhook TwiML, media event -> JSON parse, base64 decode -> one binary frame on the
+  # stand-in's /v1/listen); no voice session, no agent, nothing sent back to the caller. Parley keeps running.
+  node bench/node/bare-call-relay.js 18090 ws://127.0.0.1:18095 bench-key > "$OUT/bare-relay.log" 2>&1 &
+  RELAY_PID=$!
+  pids+=($RELAY_PID)
+  for _ in $(seq 1 40); do curl -fs http://127.0.0.1:18090/q/health >/dev/null && break; sleep 0.25; done
+  curl -fs http://127.0.0.1:18090/q/health >/dev/null || { echo "bare relay did not start"; exit 1; }
+  for calls in $COUNTS; do
+    java -Xmx1g -cp bench/target/parley-bench.jar io.parley.bench.CallLoad http=http://127.0.0.1:18090 \
+      deepgram=http://127.0.0.1:18095 accountSid="$ACCOUNT_SID" authToken="$AUTH_TOKEN" number="$NUMBER" \
+      calls="$calls" seconds="$SECONDS_PER_RUN" pid=$RELAY_PID heap=false label="bare-$calls" | tee -a "$OUT/results.txt"
+    for _ in $(seq 1 60); do # until the relay has no media stream open
+      curl -fs http://127.0.0.1:18090/q/health | grep -Eq '"voiceSessions":0[^0-9]' && break; sleep 0.5
+    done
+  done
+fi
 echo "results in $OUT/results.txt"

@@ -46,7 +46,8 @@ import java.util.stream.Collectors;
  *
  * <p>Arguments are key=value: http=http://host:port (where Parley listens and its public base URL),
  * deepgram=http://host:port (the stand-in's stats), accountSid=, authToken=, number= (the tenant's
- * Twilio settings), calls=300, seconds=60, warmup=10, connecting=16, pid=, label=.
+ * Twilio settings), calls=300, seconds=60, warmup=10, connecting=16, pid=, heap=true (false: the server at pid
+ * is not a JVM, report its CPU only), label=.
  */
 public final class CallLoad {
 
@@ -88,7 +89,8 @@ public final class CallLoad {
     private void run() throws Exception {
         int count = (int) args.getLong("calls", 300);
         String pid = args.get("pid", "");
-        long heapBefore = pid.isEmpty() ? -1 : ProcessMemory.liveHeapKb(pid);
+        boolean jvm = !pid.isEmpty() && Boolean.parseBoolean(args.get("heap", "true"));
+        long heapBefore = jvm ? ProcessMemory.liveHeapKb(pid) : -1;
         JsonObject deepgramBefore = deepgramStats(false);
         List<Call> calls = new ArrayList<>();
         List<CompletableFuture<Void>> streaming = new ArrayList<>();
@@ -115,7 +117,7 @@ public final class CallLoad {
         long lostInWindow = sentInWindow
                 - (window.getLong("sttBytes") - windowStart.getLong("sttBytes")) / FRAME_BYTES;
         long cpu1 = pid.isEmpty() ? -1 : ProcessMemory.cpuMillis(pid);
-        long heapDuring = pid.isEmpty() ? -1 : ProcessMemory.liveHeapKb(pid);
+        long heapDuring = jvm ? ProcessMemory.liveHeapKb(pid) : -1;
 
         stopping = true;
         Thread.sleep(3000);

@@ -40,6 +40,15 @@ class StandaloneIT {
         Map<String, String> nothingConfigured = Map.of("QUARKUS_DATASOURCE_JDBC_URL", "", "QUARKUS_REDIS_HOSTS", "",
                 "PARLEY_ADMIN_TOKEN", "", "PARLEY_DATA_DIR", dataDir.toString());
 
+        try {
+            startKillRestartAndStop(logs, dataDir, port, nothingConfigured);
+        } finally {
+            processesUnder(dataDir).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static void startKillRestartAndStop(Path logs, Path dataDir, int port, Map<String, String> nothingConfigured)
+            throws Exception {
         NodeProcess first = NodeProcess.parley("standalone-first-" + dataDir.getFileName(), port, nothingConfigured, logs);
         String tenantKey;
         try {
