@@ -9,7 +9,6 @@ import java.util.OptionalLong;
 import io.parley.core.session.PeerId;
 import io.parley.core.tenant.TenantId;
 import java.util.List;
-import java.util.UUID;
 
 /** Maps conversations and turns between the domain and their table rows. */
 final class ConversationMapper {
@@ -36,28 +35,9 @@ final class ConversationMapper {
                 turns.stream().map(ConversationMapper::toDomain).toList());
     }
 
-    static TurnJpaEntity toEntity(UUID conversationId, Turn turn) {
-        TurnJpaEntity e = new TurnJpaEntity();
-        e.conversationId = conversationId;
-        e.role = turn.role();
-        e.text = turn.text();
-        e.spokenAt = turn.at();
-        e.tokens = turn.tokens();
-        e.interrupted = turn.interrupted();
-        e.sttLatencyMs = boxed(turn.metrics().sttLatencyMs());
-        e.llmFirstTokenMs = boxed(turn.metrics().llmFirstTokenMs());
-        e.ttsFirstByteMs = boxed(turn.metrics().ttsFirstByteMs());
-        e.userToBotMs = boxed(turn.metrics().userToBotMs());
-        return e;
-    }
-
     static Turn toDomain(TurnJpaEntity e) {
         return new Turn(e.role, e.text, e.spokenAt, e.tokens, e.interrupted, new TurnMetrics(unboxed(e.sttLatencyMs),
                 unboxed(e.llmFirstTokenMs), unboxed(e.ttsFirstByteMs), unboxed(e.userToBotMs)));
-    }
-
-    private static Long boxed(OptionalLong value) {
-        return value.isPresent() ? value.getAsLong() : null;
     }
 
     private static OptionalLong unboxed(Long value) {

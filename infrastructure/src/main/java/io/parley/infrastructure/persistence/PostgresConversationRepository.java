@@ -14,6 +14,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,14 +30,30 @@ import java.util.stream.Collectors;
 @Transactional
 public class PostgresConversationRepository implements ConversationRepository {
 
+    private final TurnInserts turnInserts;
+    private final TransactionSynchronizationRegistry transactions;
+
+    PostgresConversationRepository(TurnInserts turnInserts, TransactionSynchronizationRegistry transactions) {
+        this.turnInserts = turnInserts;
+        this.transactions = transactions;
+    }
+
     @Override
     public void create(Conversation conversation) {
         ConversationMapper.toEntity(conversation).persist();
     }
 
+    /**
+     * One INSERT, without a transaction of its own (every spoken turn of every call comes here); inside a unit of
+     * work it joins it, after the work's pending rows (the conversation it may have just created).
+     */
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public void appendTurn(ConversationId id, Turn turn) {
-        ConversationMapper.toEntity(id.value(), turn).persist();
+        if (transactions.getTransactionKey() != null) {
+            TurnJpaEntity.getEntityManager().flush();
+        }
+        turnInserts.insert(id.value(), turn);
     }
 
     @Override
