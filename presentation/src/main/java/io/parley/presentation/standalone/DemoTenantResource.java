@@ -16,12 +16,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Hands the demo tenant's API key to the demo page of a standalone node, and only to a browser on the same
- * machine: the request must come from loopback and name a loopback host (so a DNS-rebinding page cannot ask).
+ * machine: the request must come from loopback, name a loopback host (so a DNS-rebinding page cannot ask)
+ * and carry no proxy header (a request relayed by a proxy on the same machine is not local).
  */
 @Path("/standalone/demo-tenant")
 public class DemoTenantResource {
 
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
+    private static final Set<String> PROXY_HEADERS = Set.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host",
+            "X-Real-IP");
 
     private final DemoTenant demoTenant;
     private final boolean standalone;
@@ -45,6 +48,9 @@ public class DemoTenantResource {
     }
 
     private static boolean fromLoopback(HttpServerRequest request) {
+        if (PROXY_HEADERS.stream().anyMatch(header -> request.headers().contains(header))) {
+            return false;
+        }
         String host = request.authority() == null ? "" : request.authority().host();
         if (!LOOPBACK_HOSTS.contains(host) && !LOOPBACK_HOSTS.contains("[" + host + "]")) {
             return false;

@@ -26,4 +26,10 @@ class DemoTenantResourceTest {
         given().header("Host", "rebound.example.com").get("/standalone/demo-tenant").then().statusCode(403)
                 .body("error", equalTo("forbidden"));
     }
+
+    @Test
+    void aRequestRelayedByAProxyOnTheSameMachineIsRefused() {
+        given().header("X-Forwarded-For", "203.0.113.9").get("/standalone/demo-tenant").then().statusCode(403);
+        given().header("Forwarded", "for=203.0.113.9").get("/standalone/demo-tenant").then().statusCode(403);
+    }
 }
