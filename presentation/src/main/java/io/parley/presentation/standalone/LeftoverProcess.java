@@ -17,12 +17,15 @@ final class LeftoverProcess {
     }
 
     /**
-     * When {@code pidFile} names a live process whose command contains {@code executable}, asks it to stop
-     * (SIGTERM), waits for it, and kills it if it does not go; then removes the pid file.
+     * When {@code pidFile} names a live process that is {@code executable} working on {@code dataDir} (its command
+     * line names both, so a recycled pid is left alone), asks it to stop (SIGTERM), waits for it, and kills it if
+     * it does not go; then removes the pid file.
      */
-    static void stop(Path pidFile, String executable) throws IOException {
+    static void stop(Path pidFile, String executable, Path dataDir) throws IOException {
+        String ownDir = dataDir.toAbsolutePath().normalize().toString();
         Optional<ProcessHandle> leftover = running(pidFile)
-                .filter(process -> process.info().command().map(command -> command.contains(executable)).orElse(false));
+                .filter(process -> process.info().commandLine()
+                        .map(line -> line.contains(executable) && line.contains(ownDir)).orElse(false));
         if (leftover.isPresent()) {
             ProcessHandle process = leftover.get();
             LauncherLog.warn("standalone: stopping " + executable + " (pid " + process.pid()

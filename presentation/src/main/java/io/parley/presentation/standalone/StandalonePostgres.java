@@ -27,10 +27,10 @@ final class StandalonePostgres implements AutoCloseable {
 
     /** Starts the server on {@code dataDir} (created on first start) with a database and role for the node. */
     static StandalonePostgres start(Path dataDir, String user, String password) throws IOException, SQLException {
-        Files.createDirectories(dataDir);
-        LeftoverProcess.stop(dataDir.resolve("postmaster.pid"), "postgres");
+        Path dir = Files.createDirectories(dataDir).toAbsolutePath().normalize();
+        LeftoverProcess.stop(dir.resolve("postmaster.pid"), "postgres", dir);
         EmbeddedPostgres server = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
+                .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setPort(LoopbackPorts.free())
                 .setRegisterShutdownHook(false)

@@ -37,16 +37,16 @@ final class StandaloneRedis implements AutoCloseable {
 
     /** Extracts the binary under {@code dataDir} (once) and starts it, stopping one a crashed node left behind. */
     static StandaloneRedis start(Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
-        Path pidFile = dataDir.resolve("redis.pid");
-        LeftoverProcess.stop(pidFile, "redis-server");
-        Path binaries = Files.createDirectories(dataDir.resolve("bin"));
+        Path dir = Files.createDirectories(dataDir).toAbsolutePath().normalize();
+        Path pidFile = dir.resolve("redis.pid");
+        LeftoverProcess.stop(pidFile, "redis-server", dir);
+        Path binaries = Files.createDirectories(dir.resolve("bin"));
         Path executable = ExecutableProvider.newJarResourceProvider(binaries.toFile()).get().toPath();
         int port = LoopbackPorts.free();
         Process process = new ProcessBuilder(List.of(executable.toString(),
                 "--port", Integer.toString(port), "--bind", "127.0.0.1", "--protected-mode", "yes",
                 "--save", "", "--appendonly", "no", "--daemonize", "no",
-                "--dir", dataDir.toString(), "--pidfile", pidFile.toString()))
+                "--dir", dir.toString(), "--pidfile", pidFile.toString()))
                 .redirectErrorStream(true)
                 .start();
         StandaloneRedis redis = new StandaloneRedis(process, port);
