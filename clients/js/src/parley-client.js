@@ -133,6 +133,7 @@ export class ParleyClient {
     this.#session = null;
     this.#lastSeq = 0;
     this.#rooms.clear();
+    this.#queue = []; // frames of an earlier session that ended for good are never sent into a new one
     this.#failures = 0;
     let settle;
     const promise = new Promise((resolve, reject) => { settle = { resolve, reject }; });
@@ -391,6 +392,7 @@ export class ParleyClient {
     this.#emitter.emit('close', { code, reason, reconnecting: !final });
     if (final) {
       this.#emitError('closed', `the server closed the session for good (${code} ${reason})`);
+      this.#queue = [];
       this.#setState('closed');
       return;
     }
@@ -407,6 +409,7 @@ export class ParleyClient {
     }
     this.#emitError(err.code, err.message);
     if (final) {
+      this.#queue = [];
       this.#setState('closed');
       return;
     }

@@ -208,6 +208,23 @@ for (const [code, reason] of [[1008, 'slow consumer'], [4409, 'replaced']]) {
   });
 }
 
+test('frames queued while away are dropped when the session ends for good, not sent into the next one', async () => {
+  const c = client();
+  const first = await connected(c);
+  first.close(1001, 'going away');
+  await until('reconnecting', () => c.state === 'reconnecting');
+  c.message('stale');
+  const resuming = await server.nextConnection();
+  const error = nextEvent(c, 'error');
+  resuming.close(4409, 'replaced');
+  assert.equal((await error).code, 'closed');
+  assert.equal(c.state, 'closed');
+  const next = await connected(c, { sessionId: 's2', resumeToken: 'r2' });
+  c.message('fresh');
+  const frame = await next.nextFrame();
+  assert.equal(frame.text, 'fresh', 'the first frame of the new session is its own, not the stale message');
+});
+
 test('close() ends for good: no reconnect, queued frames dropped', async () => {
   const c = client();
   const conn = await connected(c);

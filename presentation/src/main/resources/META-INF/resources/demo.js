@@ -242,19 +242,35 @@ async function startVoice() {
   }
 }
 
-/** On a standalone node opened from its own machine, offers the demo tenant (404 elsewhere, 403 from afar). */
+const DEMO_SECRET_STORAGE = 'parley.demo.pageSecret';
+
+/**
+ * A standalone node prints this page's address with a secret after `#demo=` (a fragment: never sent to the
+ * server, never in its logs). The page keeps it in the tab, takes it out of the address bar, and offers the
+ * demo tenant when the node accepts it.
+ */
 async function offerDemoTenant() {
+  const fromAddress = new URLSearchParams(location.hash.slice(1)).get('demo');
+  if (fromAddress) {
+    sessionStorage.setItem(DEMO_SECRET_STORAGE, fromAddress);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  if (!sessionStorage.getItem(DEMO_SECRET_STORAGE)) return;
   try {
-    const answer = await fetch('/standalone/demo-tenant', { method: 'HEAD' });
-    $('demo-tenant').hidden = !answer.ok;
+    $('demo-tenant').hidden = !(await demoTenantAnswer()).ok;
   } catch {
     $('demo-tenant').hidden = true;
   }
 }
 
+function demoTenantAnswer() {
+  return fetch('/standalone/demo-tenant',
+    { headers: { 'X-Parley-Demo-Secret': sessionStorage.getItem(DEMO_SECRET_STORAGE) ?? '' } });
+}
+
 async function useDemoTenant() {
   try {
-    const answer = await fetch('/standalone/demo-tenant');
+    const answer = await demoTenantAnswer();
     if (!answer.ok) throw new Error(`the node answered ${answer.status}`);
     $('api-key').value = (await answer.json()).apiKey;
     reportEvent('Using the demo tenant; press Connect.');

@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Optional;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The tenant a standalone node creates on its first start, so the demo page works with nothing configured;
- * its API key is kept, owner-readable only, in the data directory.
+ * its API key is kept, owner-readable only, in the data directory, and handed to the page only with this
+ * start's page secret (printed in the demo page's address, never stored).
  */
 @ApplicationScoped
 public class DemoTenant {
@@ -22,6 +25,7 @@ public class DemoTenant {
 
     private final CreateTenantUseCase createTenant;
     private final Path file;
+    private final String pageSecret = newSecret();
     private volatile String apiKey;
 
     public DemoTenant(CreateTenantUseCase createTenant, @ConfigProperty(name = "parley.data-dir") Path dataDir) {
@@ -52,8 +56,20 @@ public class DemoTenant {
         return created;
     }
 
-    /** The key, once {@link #ensure()} has run on this node. */
-    Optional<String> apiKey() {
-        return Optional.ofNullable(apiKey);
+    /** This start's secret that the demo page must present to be given the key. */
+    String pageSecret() {
+        return pageSecret;
+    }
+
+    /** Whether {@code presented} is this start's page secret (compared in constant time). */
+    boolean isPageSecret(String presented) {
+        return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
+                pageSecret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String newSecret() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }

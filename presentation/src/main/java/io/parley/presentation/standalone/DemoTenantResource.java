@@ -3,6 +3,7 @@ package io.parley.presentation.standalone;
 import io.parley.presentation.rest.ApiProblem;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -15,9 +16,9 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Hands the demo tenant's API key to the demo page of a standalone node, and only to a browser on the same
- * machine: the request must come from loopback, name a loopback host (so a DNS-rebinding page cannot ask)
- * and carry no proxy header (a request relayed by a proxy on the same machine is not local).
+ * Hands the demo tenant's API key to the demo page of a standalone node: only with the page secret the node
+ * printed in the page's address (header {@code X-Parley-Demo-Secret}), and only to a browser on the same
+ * machine — from loopback, naming a loopback host (no DNS rebinding), with no proxy header.
  */
 @Path("/standalone/demo-tenant")
 public class DemoTenantResource {
@@ -37,9 +38,13 @@ public class DemoTenantResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, String> apiKey(@Context HttpServerRequest request) throws IOException {
+    public Map<String, String> apiKey(@Context HttpServerRequest request,
+            @HeaderParam("X-Parley-Demo-Secret") String secret) throws IOException {
         if (!standalone) {
             throw new ApiProblem(404, "not_standalone", "this node is not standalone: it has no demo tenant");
+        }
+        if (!demoTenant.isPageSecret(secret)) {
+            throw ApiProblem.forbidden("open the demo page at the address the node printed when it started");
         }
         if (!fromLoopback(request)) {
             throw ApiProblem.forbidden("the demo tenant's key is only given to a browser on the node's own machine");

@@ -33,13 +33,14 @@ public final class ParleyMain {
         } catch (Exception e) {
             LauncherLog.error("standalone: could not start the embedded PostgreSQL and Redis under "
                     + settings.dataDir().toAbsolutePath().normalize(), e);
-            System.exit(1);
+            System.exit(1); // the shutdown hook stops whatever had started
             return;
         }
         for (Map.Entry<String, String> setting : node.settings().entrySet()) {
             System.setProperty(setting.getKey(), setting.getValue());
         }
         StandaloneWelcome.prepare(node.welcome());
+        node.applicationStarting();
         Quarkus.run(StandaloneApplication.class, node::applicationStopped, args);
     }
 }

@@ -3,13 +3,10 @@ package io.parley.presentation.standalone;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 /** A standalone node once it serves: makes sure the demo tenant exists, says where to look, and runs until stopped. */
 @ApplicationScoped
 public class StandaloneApplication implements QuarkusApplication {
-
-    private static final Logger LOG = Logger.getLogger(StandaloneApplication.class);
 
     private final DemoTenant demoTenant;
 
@@ -20,7 +17,8 @@ public class StandaloneApplication implements QuarkusApplication {
     @Override
     public int run(String... args) throws Exception {
         demoTenant.ensure();
-        StandaloneWelcome.prepared().ifPresent(welcome -> LOG.info(welcome.text()));
+        // on standard error, not through the log pipeline: the first start's text holds the admin token
+        StandaloneWelcome.prepared().ifPresent(welcome -> LauncherLog.info(welcome.text(demoTenant.pageSecret())));
         Quarkus.waitForExit();
         return 0;
     }

@@ -16,33 +16,35 @@ final class StandaloneNode {
     /** How long a JVM shutdown waits for the application to stop before stopping the services anyway. */
     private static final long APPLICATION_STOP_WAIT_SECONDS = 120;
 
-    private final StandaloneServices services;
-    private final GeneratedAdminToken generatedToken;
     private final LaunchSettings settings;
     private final CountDownLatch applicationStopped = new CountDownLatch(1);
     private final AtomicBoolean jvmStopping = new AtomicBoolean();
+    /** Set once both servers run; a JVM stopped before that finds what started in the pid files next time. */
+    private volatile StandaloneServices services;
+    private volatile GeneratedAdminToken generatedToken;
+    private volatile boolean applicationStarting;
 
-    private StandaloneNode(StandaloneServices services, GeneratedAdminToken generatedToken, LaunchSettings settings) {
-        this.services = services;
-        this.generatedToken = generatedToken;
+    private StandaloneNode(LaunchSettings settings) {
         this.settings = settings;
     }
 
     static StandaloneNode start(LaunchSettings settings) throws Exception {
         LauncherLog.warn("standalone: no QUARKUS_DATASOURCE_JDBC_URL or QUARKUS_REDIS_HOSTS configured, so this node runs its"
                 + " own PostgreSQL and Redis. For evaluation and development only: not for a cluster or production.");
-        StandaloneServices services = StandaloneServices.start(settings.dataDir(), settings.datasourceUser(),
-                settings.datasourcePassword());
-        GeneratedAdminToken token;
-        try {
-            token = settings.adminToken().isPresent() ? null : GeneratedAdminToken.loadOrCreate(settings.dataDir());
-        } catch (Exception e) {
-            services.close();
-            throw e;
-        }
-        StandaloneNode node = new StandaloneNode(services, token, settings);
+        DataDirLock.acquire(settings.dataDir());
+        StandaloneNode node = new StandaloneNode(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(node::onJvmShutdown, "parley-standalone-shutdown"));
+        node.services = StandaloneServices.start(settings.dataDir(), settings.datasourceUser(),
+                settings.datasourcePassword());
+        if (settings.adminToken().isEmpty()) {
+            node.generatedToken = GeneratedAdminToken.loadOrCreate(settings.dataDir());
+        }
         return node;
+    }
+
+    /** The application is about to start: from now on a JVM shutdown waits for it to stop first. */
+    void applicationStarting() {
+        applicationStarting = true;
     }
 
     /** The settings that point the application at the services (and at the generated admin token). */
@@ -60,12 +62,20 @@ final class StandaloneNode {
         return new StandaloneWelcome(settings.httpPort(), settings.dataDir(), generatedToken);
     }
 
+    /** Stops the servers (also when the launcher fails after starting them). */
+    void stopServices() {
+        StandaloneServices running = services;
+        if (running != null) {
+            running.close();
+        }
+    }
+
     /** Quarkus's exit handler: the application has stopped, so the services can go; then the JVM exits. */
     void applicationStopped(int exitCode, Throwable failure) {
         if (failure != null) {
             LauncherLog.error("the application failed", failure);
         }
-        services.close();
+        stopServices();
         applicationStopped.countDown();
         if (!jvmStopping.get()) {
             System.exit(failure != null && exitCode == 0 ? 1 : exitCode);
@@ -75,13 +85,13 @@ final class StandaloneNode {
     private void onJvmShutdown() {
         jvmStopping.set(true);
         try {
-            if (!applicationStopped.await(APPLICATION_STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (applicationStarting && !applicationStopped.await(APPLICATION_STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 LauncherLog.warn("standalone: the application did not stop within " + APPLICATION_STOP_WAIT_SECONDS
                         + " s; stopping PostgreSQL and Redis");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        services.close();
+        stopServices();
     }
 }

@@ -43,7 +43,9 @@ final class StandaloneRedis implements AutoCloseable {
         Path binaries = Files.createDirectories(dir.resolve("bin"));
         Path executable = ExecutableProvider.newJarResourceProvider(binaries.toFile()).get().toPath();
         int port = LoopbackPorts.free();
-        Process process = new ProcessBuilder(List.of(executable.toString(),
+        // setsid: its own session, so a Ctrl-C in the terminal reaches the JVM (which drains, then stops Redis)
+        // and not Redis directly; setsid execs in place, so the process is still this one to stop.
+        Process process = new ProcessBuilder(List.of("setsid", executable.toString(),
                 "--port", Integer.toString(port), "--bind", "127.0.0.1", "--protected-mode", "yes",
                 "--save", "", "--appendonly", "no", "--daemonize", "no",
                 "--dir", dir.toString(), "--pidfile", pidFile.toString()))

@@ -18,11 +18,12 @@ record StandaloneWelcome(int httpPort, Path dataDir, GeneratedAdminToken generat
     }
 
     /** The text, with the admin token itself only on the start that generated it. */
-    String text() {
+    String text(String demoPageSecret) {
         StringBuilder text = new StringBuilder("\n\n  Parley is running standalone (embedded PostgreSQL and Redis, data in ")
                 .append(dataDir.toAbsolutePath().normalize()).append(").\n")
-                .append("  Demo page:          http://localhost:").append(httpPort).append("/\n")
-                .append("  Demo tenant:        choose \"Use the demo tenant\" on the page (its API key is in ")
+                .append("  Demo page:          http://localhost:").append(httpPort).append("/#demo=").append(demoPageSecret)
+                .append("\n")
+                .append("  Demo tenant:        choose \"Use the demo tenant\" on that page (its API key is in ")
                 .append(dataDir.toAbsolutePath().normalize().resolve("demo-api-key")).append(")\n");
         if (generatedToken == null) {
             text.append("  Admin token:        the one you configured (PARLEY_ADMIN_TOKEN)\n");

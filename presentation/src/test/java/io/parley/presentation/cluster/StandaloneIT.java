@@ -30,6 +30,7 @@ class StandaloneIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern DEMO_PAGE = Pattern.compile("Demo page:\\s+(http://localhost:\\d+/#demo=([A-Za-z0-9_-]+))");
     private static final Pattern SHOWN_TOKEN = Pattern.compile("Admin token:\\s+(pat_[A-Za-z0-9_-]+)");
 
     @Test
@@ -54,7 +55,7 @@ class StandaloneIT {
         try {
             String output = welcome(first, logs);
             assertThat(output).contains("runs its own PostgreSQL and Redis").contains("not for a cluster or production")
-                    .contains("Demo page:          http://localhost:" + port + "/");
+                    .contains("Demo page:          http://localhost:" + port + "/#demo=");
             Matcher shown = SHOWN_TOKEN.matcher(output);
             assertThat(shown.find()).as("the generated admin token is printed").isTrue();
             String adminToken = shown.group(1);
@@ -69,11 +70,23 @@ class StandaloneIT {
             tenantKey = JSON.readTree(created.body()).get("apiKey").asText();
             assertThat(conversationsStatus(port, tenantKey)).isEqualTo(200);
 
-            JsonNode demo = JSON.readTree(send(port, HttpRequest.newBuilder(uri(port, "/standalone/demo-tenant")))
-                    .body());
+            Matcher page = DEMO_PAGE.matcher(output);
+            assertThat(page.find()).as("the demo page's address is printed").isTrue();
+            assertThat(send(port, HttpRequest.newBuilder(uri(port, "/standalone/demo-tenant"))).statusCode())
+                    .as("no key without the printed secret").isEqualTo(403);
+            JsonNode demo = JSON.readTree(send(port, HttpRequest.newBuilder(uri(port, "/standalone/demo-tenant"))
+                    .header("X-Parley-Demo-Secret", page.group(2))).body());
             assertThat(conversationsStatus(port, demo.get("apiKey").asText())).isEqualTo(200);
-            chatOnTheDemoPageWithTheDemoTenant(port);
+            chatOnTheDemoPageWithTheDemoTenant(page.group(1));
             assertThat(processesUnder(dataDir)).as("its PostgreSQL and Redis").hasSize(2);
+
+            NodeProcess intruder = NodeProcess.start("standalone-intruder-" + dataDir.getFileName(),
+                    NodeProcess.freePort(), nothingConfigured, logs);
+            assertThat(intruder.awaitExit(Duration.ofSeconds(60))).as("a second node on the same data dir").isTrue();
+            assertThat(intruder.exitValue()).isNotZero();
+            assertThat(intruder.output(logs)).contains("another Parley node is running on");
+            assertThat(conversationsStatus(port, tenantKey)).as("the first node is untouched").isEqualTo(200);
+            assertThat(processesUnder(dataDir)).hasSize(2);
         } finally {
             first.kill();
         }
@@ -98,9 +111,10 @@ class StandaloneIT {
     }
 
     /** What a new user does: opens the printed address, picks the demo tenant, connects and chats. */
-    private static void chatOnTheDemoPageWithTheDemoTenant(int port) {
-        try (Chromium chromium = Chromium.launch(); BrowserPage page = chromium.openPage(uri(port, "/").toString())) {
+    private static void chatOnTheDemoPageWithTheDemoTenant(String printedAddress) {
+        try (Chromium chromium = Chromium.launch(); BrowserPage page = chromium.openPage(printedAddress)) {
             page.awaitTrue("!document.getElementById('demo-tenant').hidden", Duration.ofSeconds(30));
+            assertThat(page.evaluate("location.hash").asText()).as("the secret is taken out of the address").isEmpty();
             page.evaluate("document.getElementById('use-demo-tenant').click()");
             page.awaitTrue("document.getElementById('api-key').value.startsWith('pk_')", Duration.ofSeconds(30));
             page.evaluate("document.getElementById('connect').click()");
