@@ -4,13 +4,11 @@ import io.parley.core.port.in.CreateTenantUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,20 +36,13 @@ public class DemoTenant {
         if (apiKey != null) {
             return apiKey;
         }
-        if (Files.isRegularFile(file)) {
-            String kept = Files.readString(file, StandardCharsets.UTF_8).trim();
-            if (!kept.isEmpty()) {
-                apiKey = kept;
-                return kept;
-            }
+        Optional<String> kept = KeptSecret.read(file);
+        if (kept.isPresent()) {
+            apiKey = kept.get();
+            return apiKey;
         }
         String created = createTenant.create("Demo").apiKey().value();
-        Files.createDirectories(file.getParent());
-        Path partial = file.resolveSibling(FILE + ".tmp");
-        Files.deleteIfExists(partial);
-        Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(partial, created + "\n", StandardCharsets.UTF_8);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        KeptSecret.write(file, created);
         apiKey = created;
         return created;
     }

@@ -9,7 +9,7 @@ import java.util.Map;
  * The PostgreSQL and Redis a standalone node runs for itself, under its data directory: started before the
  * application, stopped after it, and the settings that point the application at them.
  */
-public final class StandaloneServices implements AutoCloseable {
+final class StandaloneServices implements AutoCloseable {
 
     private final StandalonePostgres postgres;
     private final StandaloneRedis redis;
@@ -21,7 +21,7 @@ public final class StandaloneServices implements AutoCloseable {
     }
 
     /** Starts both under {@code dataDir}/postgres and {@code dataDir}/redis; the database belongs to {@code user}. */
-    public static StandaloneServices start(Path dataDir, String user, String password) throws IOException, SQLException {
+    static StandaloneServices start(Path dataDir, String user, String password) throws IOException, SQLException {
         long started = System.nanoTime();
         StandalonePostgres postgres = StandalonePostgres.start(dataDir.resolve("postgres"), user, password);
         StandaloneRedis redis;
@@ -38,7 +38,7 @@ public final class StandaloneServices implements AutoCloseable {
     }
 
     /** The settings that point the application at these services. */
-    public Map<String, String> settings() {
+    Map<String, String> settings() {
         return Map.of("quarkus.datasource.jdbc.url", postgres.jdbcUrl(), "quarkus.redis.hosts", redis.url());
     }
 
