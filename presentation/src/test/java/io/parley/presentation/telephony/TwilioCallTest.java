@@ -150,6 +150,32 @@ class TwilioCallTest {
     }
 
     @Test
+    void theAgentSpeaksInMediaEventsOfAtLeastATenthOfASecondEachFollowedByItsMark() {
+        TwilioCallSimulator call = tenant.dial(base.getPort());
+        call.incomingCall();
+        try (MediaStream media = call.connect()) {
+            media.start();
+            Await.until("the whole greeting heard", () -> heardOf(media, "t1"), ms -> ms >= spokenMs(GREETING));
+            List<MediaStream.ServerMessage> spoken = media.received().stream()
+                    .filter(message -> message.event().equals("media") || message.event().equals("mark")).toList();
+            List<Integer> sizes = new java.util.ArrayList<>();
+            for (int i = 0; i < spoken.size(); i++) {
+                if (spoken.get(i).event().equals("media")) {
+                    sizes.add(java.util.Base64.getDecoder().decode(spoken.get(i).json().path("media")
+                            .path("payload").asText()).length);
+                    assertThat(i + 1 < spoken.size() && spoken.get(i + 1).event().equals("mark"))
+                            .as("media event %d is followed by its mark", sizes.size()).isTrue();
+                }
+            }
+            assertThat(sizes).hasSizeGreaterThan(2);
+            assertThat(sizes.subList(0, sizes.size() - 1)).as("every media event but the turn's last")
+                    .allSatisfy(bytes -> assertThat(bytes).isGreaterThanOrEqualTo(800));
+            assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).as("the whole greeting, once")
+                    .isEqualTo(media.audioReceived().length);
+        }
+    }
+
+    @Test
     void anUnknownNumberIsToldPolitelyAndHungUp() {
         TwilioCallSimulator call = TwilioCallSimulator.dial(PUBLIC, base.getPort(), tenant.authToken(),
                 tenant.accountSid(), "+15557654321", "+15550000000");
