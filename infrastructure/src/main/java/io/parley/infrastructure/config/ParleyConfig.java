@@ -232,6 +232,11 @@ public interface ParleyConfig {
         @WithDefault("1000")
         int maxConnections();
 
+        /** Upgrades one client address may have refused for its credentials in a minute; more get 429. 0: no limit. */
+        @WithDefault("60")
+        @Min(0)
+        int failedUpgradesPerMinute();
+
         @WithDefault("50")
         int maxRoomPeers();
 

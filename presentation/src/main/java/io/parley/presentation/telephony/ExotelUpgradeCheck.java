@@ -5,6 +5,7 @@ import io.parley.core.telephony.ExotelGrant;
 import io.parley.core.voice.AudioEncoding;
 import io.parley.core.voice.AudioFormat;
 import io.parley.presentation.security.BasicCredentials;
+import io.parley.presentation.security.FailedUpgrades;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
@@ -12,13 +13,15 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Lets only a tenant's Exotel account open a voicebot stream: HTTP Basic credentials (user = the account's API
- * key, password = its API token) checked on a worker, 401 without them or when wrong (audited); an optional
+ * key, password = its API token) checked on a worker, 401 without them or when wrong (audited), 429 to an address whose credentials
+ * failed too often ({@link FailedUpgrades}); an optional
  * {@code ?sample-rate=8000|16000|24000} (8000 by default), 400 for anything else. The account and the
  * stream's audio format travel to the socket in the connection's user data.
  */
@@ -36,10 +39,12 @@ public class ExotelUpgradeCheck implements HttpUpgradeCheck {
 
     private final AuthenticateExotelStreamUseCase authenticate;
     private final Vertx vertx;
+    private final FailedUpgrades failures;
 
-    public ExotelUpgradeCheck(AuthenticateExotelStreamUseCase authenticate, Vertx vertx) {
+    public ExotelUpgradeCheck(AuthenticateExotelStreamUseCase authenticate, Vertx vertx, FailedUpgrades failures) {
         this.authenticate = authenticate;
         this.vertx = vertx;
+        this.failures = failures;
     }
 
     @Override
@@ -50,6 +55,11 @@ public class ExotelUpgradeCheck implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         HttpServerRequest request = context.httpRequest();
+        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        Optional<Duration> wait = failures.refusal(address);
+        if (wait.isPresent()) {
+            return FailedUpgrades.tooMany(wait.get());
+        }
         Optional<BasicCredentials> credentials = BasicCredentials.from(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (credentials.isEmpty()) {
             return CheckResult.rejectUpgrade(401, CHALLENGE);
@@ -68,6 +78,7 @@ public class ExotelUpgradeCheck implements HttpUpgradeCheck {
                         return CheckResult.rejectUpgradeSync(CLIENT_GONE);
                     }
                     if (grant.isEmpty()) {
+                        failures.failed(address);
                         return CheckResult.rejectUpgradeSync(401, CHALLENGE);
                     }
                     context.userData().put(GRANT, grant.get());

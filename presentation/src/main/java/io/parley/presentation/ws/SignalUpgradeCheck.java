@@ -6,6 +6,7 @@ import io.parley.core.auth.PeerCredentials;
 import io.parley.core.port.in.AuthenticatePeerUseCase;
 import io.parley.core.port.in.MaintainClusterUseCase;
 import io.parley.presentation.security.BearerTokens;
+import io.parley.presentation.security.FailedUpgrades;
 import io.parley.presentation.security.OriginPolicy;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
@@ -19,7 +20,8 @@ import java.util.Optional;
 /**
  * Authenticates the signalling socket before the upgrade: bearer header, {@code access_token}
  * query parameter, or X-Api-Key. 401 without valid credentials, 403 for another peer's token or a
- * disallowed browser origin, 503 while the node drains or has not joined the cluster. The check runs
+ * disallowed browser origin, 429 (with Retry-After) to an address that failed too often (see
+ * {@link FailedUpgrades}), 503 while the node drains or has not joined the cluster. The check runs
  * on a worker, unordered (never queued behind other sockets' work); the authenticated peer travels
  * to the socket in the connection's user data.
  */
@@ -35,9 +37,11 @@ public class SignalUpgradeCheck implements HttpUpgradeCheck {
     private final Vertx vertx;
     private final NodeLifecycle lifecycle;
     private final MaintainClusterUseCase cluster;
+    private final FailedUpgrades failures;
 
     public SignalUpgradeCheck(AuthenticatePeerUseCase authenticate, OriginPolicy origins, Vertx vertx,
-            NodeLifecycle lifecycle, MaintainClusterUseCase cluster) {
+            NodeLifecycle lifecycle, MaintainClusterUseCase cluster, FailedUpgrades failures) {
+        this.failures = failures;
         this.authenticate = authenticate;
         this.origins = origins;
         this.vertx = vertx;
@@ -59,6 +63,11 @@ public class SignalUpgradeCheck implements HttpUpgradeCheck {
         if (!origins.allows(request.getHeader(HttpHeaders.ORIGIN))) {
             return CheckResult.rejectUpgrade(403);
         }
+        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        Optional<Uni<CheckResult>> tooMany = failures.refusal(address).map(FailedUpgrades::tooMany);
+        if (tooMany.isPresent()) {
+            return tooMany.get();
+        }
         PeerCredentials credentials = new PeerCredentials(context.pathParam("peerId"), bearerToken(request),
                 Optional.ofNullable(request.getHeader("X-Api-Key")).filter(k -> !k.isBlank()));
         return vertx.executeBlocking(Uni.createFrom().item(() -> authenticate.authenticate(credentials)), false)
@@ -70,6 +79,7 @@ public class SignalUpgradeCheck implements HttpUpgradeCheck {
                         context.userData().put(PEER, granted.peer());
                         return CheckResult.permitUpgradeSync();
                     }
+                    failures.failed(address);
                     return CheckResult.rejectUpgradeSync(result instanceof PeerAuthentication.Forbidden ? 403 : 401);
                 });
     }
