@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A slow model (3 s per answer) delays nobody but the asker: other sockets join, relay and connect at
  * once, the asker's own signalling does not wait for its answer, and answers past the node's bound or
- * the socket's queue get "busy" straight away.
+ * the socket's queue get "busy" straight away; so do relays past the socket's queued bytes behind a join
+ * that waits on Redis.
  */
 @QuarkusTest
 @TestProfile(LanesProfile.class)
@@ -141,6 +142,62 @@ class LanesTest {
         }
         assertThat(busy).containsExactly("busy m5", "busy m6");
         assertThat(answered).containsExactly("m1", "m2", "m3", "m4");
+    }
+
+    @Test
+    void relaysPipelinedBehindAJoinThatWaitsOnRedisGetBusyPastTheQueueAndTheRestArriveInOrder() throws Exception {
+        SocketClient bob = connect("bob");
+        SocketClient alice = connect("alice");
+        String sdp = "v=0 " + "x".repeat(900);
+        try (RedisPause pause = RedisPause.writes(Duration.ofMillis(1500))) {
+            alice.send("{\"type\":\"join\",\"id\":\"j1\",\"room\":\"slow\"}");
+            for (int i = 1; i <= 10; i++) {
+                alice.send("{\"type\":\"offer\",\"id\":\"o" + i + "\",\"to\":\"bob\",\"sdp\":\"" + sdp + i + "\"}");
+            }
+            List<String> busy = new ArrayList<>();
+            for (JsonNode frame = alice.nextOrNull(Duration.ofMillis(700)); frame != null;
+                    frame = alice.nextOrNull(Duration.ofMillis(200))) {
+                assertThat(frame.path("type").asText()).as("nothing but busy while the join waits").isEqualTo("error");
+                assertThat(frame.path("code").asText()).isEqualTo("busy");
+                assertThat(frame.path("retryAfterMs").asLong()).isPositive();
+                busy.add(frame.path("replyTo").asText());
+            }
+            assertThat(busy).as("the offers past the queue's bytes, at once").isNotEmpty().doesNotContain("o1")
+                    .endsWith("o10");
+            assertThat(alice.nextOfType("joined", Duration.ofSeconds(5)).path("replyTo").asText()).isEqualTo("j1");
+            List<String> delivered = new ArrayList<>();
+            for (int i = 1; i <= 10 - busy.size(); i++) {
+                String offer = bob.nextOfType("offer", Duration.ofSeconds(5)).path("sdp").asText();
+                delivered.add("o" + offer.substring(sdp.length()));
+            }
+            List<String> expected = new ArrayList<>();
+            for (int i = 1; i <= 10; i++) {
+                expected.add("o" + i);
+            }
+            expected.removeAll(busy);
+            assertThat(delivered).as("the queued offers, in order").isEqualTo(expected);
+        }
+    }
+
+    /** Redis holds every write command of every client for a while (CLIENT PAUSE … WRITE). */
+    private record RedisPause(java.net.Socket socket) implements AutoCloseable {
+
+        static RedisPause writes(Duration length) throws java.io.IOException {
+            java.net.Socket socket = new java.net.Socket("127.0.0.1", 6379);
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("CLIENT PAUSE " + length.toMillis() + " WRITE\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] reply = new byte[5];
+            assertThat(new String(reply, 0, socket.getInputStream().read(reply),
+                    java.nio.charset.StandardCharsets.US_ASCII)).startsWith("+OK");
+            return new RedisPause(socket);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.getOutputStream().write("CLIENT UNPAUSE\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.close();
+        }
     }
 
     private void awaitModelCalls(int count) {
