@@ -171,6 +171,13 @@ public interface ParleyConfig {
         /** How often a node checks its shared state against the sessions it really holds. */
         @WithDefault("30s")
         Duration repairInterval();
+
+        /**
+         * How long a node reuses a tenant (and an API key's tenant) it read from Postgres; a change made on
+         * another node shows here within it. 0 reads Postgres every time.
+         */
+        @WithDefault("2s")
+        Duration tenantCacheTtl();
     }
 
     /** Liveness and resumption of client sessions. */

@@ -4,12 +4,14 @@ import io.parley.core.port.out.TenantRepository;
 import io.parley.core.tenant.Tenant;
 import io.parley.core.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 
 /** Tenants and API key hashes in Postgres. */
 @ApplicationScoped
 @Transactional
+@Typed(PostgresTenantRepository.class)
 public class PostgresTenantRepository implements TenantRepository {
 
     @Override
