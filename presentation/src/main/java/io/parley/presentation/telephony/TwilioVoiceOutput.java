@@ -16,8 +16,9 @@ import org.jboss.logging.Logger;
  * A call's voice session speaking into its Twilio media stream: the agent's μ-law audio as
  * {@code media} events of {@value #MARK_EVERY_MS} ms or more (Twilio buffers what it is sent, so the 20 ms
  * pieces the session paces are sent five at a time: a fifth of the events and writes), each followed by a
- * {@code mark}, and a last shorter one with its mark at the end of each turn; {@code clear} on barge-in. The marks Twilio echoes back (once that audio has played) say what
- * the caller heard: an interrupted turn is stored as heard up to its last echoed mark.
+ * {@code mark}, and a last shorter one with its mark at the end of each turn; {@code clear} on barge-in.
+ * The marks Twilio echoes back (once that audio has played) say what the caller heard: an interrupted
+ * turn is stored as heard up to its last echoed mark.
  */
 final class TwilioVoiceOutput implements VoiceOutput {
 

@@ -41,12 +41,12 @@ public class SignalUpgradeCheck implements HttpUpgradeCheck {
 
     public SignalUpgradeCheck(AuthenticatePeerUseCase authenticate, OriginPolicy origins, Vertx vertx,
             NodeLifecycle lifecycle, MaintainClusterUseCase cluster, FailedUpgrades failures) {
-        this.failures = failures;
         this.authenticate = authenticate;
         this.origins = origins;
         this.vertx = vertx;
         this.lifecycle = lifecycle;
         this.cluster = cluster;
+        this.failures = failures;
     }
 
     @Override
