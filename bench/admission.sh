@@ -2,29 +2,14 @@
 # The admission benchmark of docs/benchmarks.md (issue 10): one Parley node run as the README runs it (plus
 # -Xmx512m), and the bare Node `ws` server (bench/node/bare-ws-server.js) as the baseline, both driven by
 # bench/node/admission-client.js in the same run: serial connects (latency), then a burst of COUNT clients
-# with CONCURRENCY connecting at once, with tokens and with the API key; RSS of the node is read with the
-# burst's sockets open (as PSS). Usage: bench/admission.sh [count=10000] [concurrency=100] [serial=1000]
-set -euo pipefail
-cd "$(dirname "$0")/.."
+# with CONCURRENCY connecting at once, with tokens and with the API key; the node's memory (PSS) is read with
+# the burst's sockets open. Usage: bench/admission.sh [count=10000] [concurrency=100] [serial=1000]
 COUNT=${1:-10000}
 CONCURRENCY=${2:-100}
 SERIAL=${3:-1000}
 OUT=bench/target/admission
-mkdir -p "$OUT"
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-
-./mvnw -B -q -DskipTests package
+. "$(dirname "$0")/common.sh"   # builds, the parley_bench database, the signing key, stop on exit
 (cd bench/node && npm install --no-audit --no-fund --silent)
-psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='parley'" | grep -q 1 \
-  || psql -h 127.0.0.1 -U postgres -c "CREATE ROLE parley LOGIN PASSWORD 'parley'"
-psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='parley_bench'" | grep -q 1 \
-  || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE parley_bench OWNER parley"
-KEY="$OUT/signing-key.pem"
-[ -f "$KEY" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEY" 2>/dev/null
-
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
 
 QUARKUS_HTTP_PORT=18080 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/parley_bench \
 QUARKUS_REDIS_HOSTS=redis://localhost:6379 PARLEY_ADMIN_TOKEN=bench PARLEY_JWT_PRIVATE_KEY_LOCATION="$KEY" \
@@ -40,7 +25,7 @@ API_KEY=$(curl -fs -X POST http://127.0.0.1:18080/api/v1/tenants -H 'Authorizati
   -H 'Content-Type: application/json' -d '{"name":"bench"}' | sed 's/.*"apiKey":"\([^"]*\)".*/\1/')
 
 # PSS, not RSS: ZGC maps the heap three times on JDK 17, so RSS counts each heap page up to thrice
-rss() { awk '/^Pss:/ {print $2}' /proc/$1/smaps_rollup; }
+pss() { awk '/^Pss:/ {print $2}' /proc/$1/smaps_rollup; }
 client() { node bench/node/admission-client.js "$@" | tee -a "$OUT/results.txt"; }
 settle() { sleep 3; }
 
@@ -58,16 +43,16 @@ client ws://127.0.0.1:18080 serial "$SERIAL" 1 apikey http://127.0.0.1:18080 "$A
 settle
 client ws://127.0.0.1:18090 burst "$COUNT" "$CONCURRENCY" none - - bare-burst
 settle
-IDLE_RSS=$(rss $NODE_PID)
+IDLE_PSS=$(pss $NODE_PID)
 HOLD_FILE="$OUT/held" HOLD_MS=8000 node bench/node/admission-client.js ws://127.0.0.1:18080 burst "$COUNT" \
   "$CONCURRENCY" token http://127.0.0.1:18080 "$API_KEY" parley-burst-token | tee -a "$OUT/results.txt" &
 HOLDER=$!
 for _ in $(seq 1 600); do [ -f "$OUT/held" ] && break; sleep 0.2; done
 sleep 4
-OPEN_RSS=$(rss $NODE_PID)
+OPEN_PSS=$(pss $NODE_PID)
 wait $HOLDER; rm -f "$OUT/held"
-echo "RESULT label=parley-memory clients=$COUNT pss idle=${IDLE_RSS}kB with ${COUNT} open=${OPEN_RSS}kB" \
-  "per connection=$(( (OPEN_RSS - IDLE_RSS) * 1024 / COUNT ))B" | tee -a "$OUT/results.txt"
+echo "RESULT label=parley-memory clients=$COUNT pss idle=${IDLE_PSS}kB with ${COUNT} open=${OPEN_PSS}kB" \
+  "per connection=$(( (OPEN_PSS - IDLE_PSS) * 1024 / COUNT ))B" | tee -a "$OUT/results.txt"
 settle
 client ws://127.0.0.1:18080 burst "$COUNT" "$CONCURRENCY" apikey http://127.0.0.1:18080 "$API_KEY" parley-burst-apikey
 echo "results in $OUT/results.txt"

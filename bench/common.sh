@@ -1,6 +1,7 @@
-# Shared by bench/voice.sh and bench/calls.sh (source it): builds, prepares the parley_bench database and
-# a signing key, starts the Deepgram stand-in and one Parley node as the README runs it (plus -Xmx512m),
-# and stops all of it on exit. Sets OUT, NODE_PID and API_KEY (a fresh tenant's).
+# Shared by bench/voice.sh, bench/calls.sh and bench/admission.sh (source it, with OUT set): builds,
+# prepares the parley_bench database and a signing key, and stops what the script started on exit;
+# start_parley starts the Deepgram stand-in and one Parley node as the README runs it (plus -Xmx512m)
+# and sets NODE_PID and API_KEY (a fresh tenant's).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mkdir -p "$OUT"

@@ -66,17 +66,8 @@ public class SessionResumption {
         ResumeClaim claim = new ResumeClaim(parsed.get().sessionId(), peer.tenantId(), peer.peerId(),
                 parsed.get().hash());
         ResumeCheck check = store.check(claim);
-        if (check == ResumeCheck.DENIED) {
+        if (check == ResumeCheck.DENIED || check == ResumeCheck.NONE && !handedOver(peer, claim)) {
             return new ResumePreparation.NotResumable();
-        }
-        if (check == ResumeCheck.NONE) {
-            Handover handover = handOver(peer, claim);
-            if (handover == Handover.NOTHING_TO_RESUME) {
-                return new ResumePreparation.NotResumable();
-            }
-            if (handover == Handover.TAKEN_MEANWHILE) {
-                return new ResumePreparation.InProgress();
-            }
         }
         return store.reserve(claim, handoverTimeout.plus(RESERVATION_MARGIN)) ? new ResumePreparation.Reserved(claim)
                 : new ResumePreparation.InProgress();
@@ -87,34 +78,16 @@ public class SessionResumption {
         store.release(claim);
     }
 
-    /** How waiting for a session's resume record ended. */
-    private enum Handover {
-        /** The record is there, and this claim's. */
-        RECORDED,
-        /** No session of the claim's to resume: gone, another's, refused by its holder, or not this claim's. */
-        NOTHING_TO_RESUME,
-        /**
-         * The session was away and no record came: another connection resuming it spent the record and is
-         * bringing the session back meanwhile; once it is live, a retry gets it handed over.
-         */
-        TAKEN_MEANWHILE
-    }
-
-    /** No record yet: the session is still live (its holder must hand it over), being closed, or being resumed. */
-    private Handover handOver(AuthenticatedPeer peer, ResumeClaim claim) {
+    /** No record yet: the session is still live (its holder must hand it over) or being closed. */
+    private boolean handedOver(AuthenticatedPeer peer, ResumeClaim claim) {
         Optional<PeerPresence> presence = directory.locate(peer.address());
         if (presence.isEmpty() || !presence.get().location().sessionId().equals(claim.sessionId())) {
-            return Handover.NOTHING_TO_RESUME;
+            return false;
         }
-        boolean live = presence.get().online();
-        if (live && !holderHandsOver(presence.get().location(), claim)) {
-            return Handover.NOTHING_TO_RESUME;
+        if (presence.get().online() && !holderHandsOver(presence.get().location(), claim)) {
+            return false;
         }
-        ResumeCheck recorded = awaitRecord(claim);
-        if (recorded == ResumeCheck.MATCHES) {
-            return Handover.RECORDED;
-        }
-        return recorded == ResumeCheck.NONE && !live ? Handover.TAKEN_MEANWHILE : Handover.NOTHING_TO_RESUME;
+        return awaitRecord(claim);
     }
 
     private boolean holderHandsOver(SessionLocation holder, ResumeClaim claim) {
@@ -158,21 +131,24 @@ public class SessionResumption {
     }
 
     /**
-     * Waits for the holder (or a disconnect in progress) to write the session's resume record: what the
-     * record says of the claim once there, or {@code NONE} after the handover timeout.
+     * Waits for the holder (or a disconnect in progress) to write the session's resume record; gives up
+     * at once when the record turns out not to be this claim's, else after the handover timeout.
      */
-    private ResumeCheck awaitRecord(ResumeClaim claim) {
+    private boolean awaitRecord(ResumeClaim claim) {
         long deadline = System.nanoTime() + handoverTimeout.toNanos();
         while (true) {
             ResumeCheck check = store.check(claim);
-            if (check != ResumeCheck.NONE || System.nanoTime() > deadline) {
-                return check;
+            if (check != ResumeCheck.NONE) {
+                return check == ResumeCheck.MATCHES;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
             }
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return ResumeCheck.DENIED;
+                return false;
             }
         }
     }

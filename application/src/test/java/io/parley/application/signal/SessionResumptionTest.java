@@ -126,18 +126,6 @@ class SessionResumptionTest {
     }
 
     @Test
-    void anAwaySessionWhoseRecordAnotherResumeSpentIsInProgressAfterTheWait() {
-        when(directory.locate(any())).thenReturn(Optional.of(new PeerPresence(false,
-                new SessionLocation("node-2", session))));
-        long started = System.nanoTime();
-        assertThat(resumption.prepare(bob, token.value())).isInstanceOf(ResumePreparation.InProgress.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(250),
-                Duration.ofSeconds(3));
-        verify(store, never()).reserve(any(), any());
-        verify(bus, never()).requestHandover(any(), any(), any());
-    }
-
-    @Test
     void aHolderThatNeverAnswersIsGivenUpAfterTheTimeout() {
         when(directory.locate(any())).thenReturn(Optional.of(new PeerPresence(true,
                 new SessionLocation("node-2", session))));

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -55,26 +56,12 @@ public class CachedTenants implements TenantRepository {
 
     @Override
     public Optional<Tenant> findById(TenantId id) {
-        Kept kept = byId.get(id);
-        long now = nanos.getAsLong();
-        if (kept != null && now - kept.until() < 0) {
-            return Optional.of(kept.tenant());
-        }
-        Optional<Tenant> found = postgres.findById(id);
-        found.ifPresent(tenant -> keep(byId, id, tenant, now));
-        return found;
+        return find(byId, id, postgres::findById);
     }
 
     @Override
     public Optional<Tenant> findByApiKeyHash(String apiKeyHash) {
-        Kept kept = byKeyHash.get(apiKeyHash);
-        long now = nanos.getAsLong();
-        if (kept != null && now - kept.until() < 0) {
-            return Optional.of(kept.tenant());
-        }
-        Optional<Tenant> found = postgres.findByApiKeyHash(apiKeyHash);
-        found.ifPresent(tenant -> keep(byKeyHash, apiKeyHash, tenant, now));
-        return found;
+        return find(byKeyHash, apiKeyHash, postgres::findByApiKeyHash);
     }
 
     @Override
@@ -84,13 +71,20 @@ public class CachedTenants implements TenantRepository {
         byKeyHash.values().removeIf(kept -> kept.tenant().id().equals(tenant.id()));
     }
 
-    private <K> void keep(Map<K, Kept> cache, K key, Tenant tenant, long now) {
-        if (ttlNanos == 0) {
-            return;
+    /** The tenant kept under {@code key} while fresh, else as Postgres has it (kept when found). */
+    private <K> Optional<Tenant> find(Map<K, Kept> cache, K key, Function<K, Optional<Tenant>> read) {
+        Kept kept = cache.get(key);
+        long now = nanos.getAsLong();
+        if (kept != null && now - kept.until() < 0) {
+            return Optional.of(kept.tenant());
         }
-        if (cache.size() >= MOST_ENTRIES) {
-            cache.clear();
+        Optional<Tenant> found = read.apply(key);
+        if (found.isPresent() && ttlNanos > 0) {
+            if (cache.size() >= MOST_ENTRIES) {
+                cache.clear();
+            }
+            cache.put(key, new Kept(found.get(), now + ttlNanos));
         }
-        cache.put(key, new Kept(tenant, now + ttlNanos));
+        return found;
     }
 }

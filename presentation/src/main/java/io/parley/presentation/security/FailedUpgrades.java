@@ -3,6 +3,7 @@ package io.parley.presentation.security;
 import io.netty.util.NetUtil;
 import io.quarkus.websockets.next.HttpUpgradeCheck.CheckResult;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -63,6 +64,11 @@ public class FailedUpgrades {
             return Optional.empty();
         }
         return Optional.of(Duration.ofMillis(window.startMs + WINDOW.toMillis() - now));
+    }
+
+    /** The client address of an upgrade request (the forwarded one when proxy forwarding is on). */
+    public static String addressOf(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 
     /** The answer to an address refused for {@code retryAfter}: 429 with Retry-After in whole seconds. */

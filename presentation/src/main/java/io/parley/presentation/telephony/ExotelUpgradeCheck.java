@@ -55,7 +55,7 @@ public class ExotelUpgradeCheck implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         HttpServerRequest request = context.httpRequest();
-        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String address = FailedUpgrades.addressOf(request);
         Optional<Duration> wait = failures.refusal(address);
         if (wait.isPresent()) {
             return FailedUpgrades.tooMany(wait.get());

@@ -63,7 +63,7 @@ public class SignalUpgradeCheck implements HttpUpgradeCheck {
         if (!origins.allows(request.getHeader(HttpHeaders.ORIGIN))) {
             return CheckResult.rejectUpgrade(403);
         }
-        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String address = FailedUpgrades.addressOf(request);
         Optional<Uni<CheckResult>> tooMany = failures.refusal(address).map(FailedUpgrades::tooMany);
         if (tooMany.isPresent()) {
             return tooMany.get();
